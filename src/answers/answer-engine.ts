@@ -1,0 +1,113 @@
+// The answer engine: question in, quoted answer with its source (or an honest "not in the briefing") out.
+import type { AliasTable, Knowledge, KnowledgeDocument, Passage } from '../knowledge/index.js';
+import { judgeCoverage } from './abstention.js';
+import { conceptWeight, isSpecific } from './concept-weight.js';
+import { compileAliases } from './aliases.js';
+import { sourceOf, suggestionOf } from './describe-passage.js';
+import { normaliseQuery, MAX_QUESTION_LENGTH } from './normalise-query.js';
+import { buildPassageIndex, type PassageIndex, type SearchConcept } from './passage-index.js';
+import { MAX_ANSWER_LENGTH, quotePassage } from './quote.js';
+import { resolveQuery, type Concept } from './resolve-query.js';
+import type { AbstainReason, Answer, Suggestion } from './types.js';
+
+/** Options of {@link createAnswerEngine}. */
+export interface AnswerEngineOptions {
+  /** Extra words to search for a word or phrase (from `knowledge/aliases.json`). Default: none. */
+  aliases?: AliasTable;
+  /** Longest stretch of a question that is searched. Default: {@link MAX_QUESTION_LENGTH}. */
+  maxQuestionLength?: number;
+  /** Longest primary answer. Default: {@link MAX_ANSWER_LENGTH}. */
+  maxAnswerLength?: number;
+}
+
+/** Answers questions from one knowledge base. */
+export interface AnswerEngine {
+  readonly knowledge: Knowledge;
+  /** Answers one question (raw Slack text is fine). Never throws for any string. */
+  answer(question: string): Answer;
+}
+
+/** Share of an FAQ question's weight a question must cover for that FAQ answer to be preferred. */
+export const FAQ_CLOSENESS = 0.6;
+/** How much a term found each way counts in ranking, relative to the word itself. */
+export const MATCH_BOOST = { exact: 1, family: 0.9, alias: 0.8, fuzzy: 0.85, prefix: 0.5 } as const;
+/** Suggestions offered with a reply. */
+export const MAX_SUGGESTIONS = 3;
+/** The primary answer text when the engine does not answer. */
+export const NO_ANSWER_TEXT = 'That is not covered in the briefing.';
+
+/** Builds the index over `knowledge` (once) and returns the engine. */
+export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOptions = {}): AnswerEngine {
+  const index = buildPassageIndex(knowledge);
+  const aliases = compileAliases(options.aliases ?? {});
+  const documents = new Map(knowledge.documents.map((d) => [d.id, d]));
+  const documentOf = (p: Passage): KnowledgeDocument => documents.get(p.docId) as KnowledgeDocument;
+  const faqs = knowledge.passages.filter((p) => p.kind === 'faq');
+
+  return {
+    knowledge,
+    answer(raw) {
+      const question = normaliseQuery(raw, options.maxQuestionLength ?? MAX_QUESTION_LENGTH);
+      const concepts = resolveQuery(question, index.vocabulary, aliases);
+      const words = {
+        matchedWords: concepts.filter((c) => c.alternatives.length > 0).map((c) => c.text),
+        unmatchedWords: concepts.filter((c) => c.alternatives.length === 0).map((c) => c.text),
+      };
+      const noAnswer = (reason: AbstainReason, related: Passage[] = []): Answer => ({
+        answered: false,
+        question,
+        answer: NO_ANSWER_TEXT,
+        suggestions: [...related, ...faqs].filter(unique).slice(0, MAX_SUGGESTIONS).map(suggestionOf),
+        reason,
+        ...words,
+      });
+
+      const verdict = judgeCoverage(concepts, index.vocabulary);
+      if (!verdict.answerable) return noAnswer(verdict.reason ?? 'not-covered');
+      const matched = concepts.filter((c) => c.alternatives.length > 0);
+      const specific = new Set(matched.flatMap((c, i) => (isSpecific(c, index.vocabulary) ? [i] : [])));
+      const ranked = index.search(matched.map((c) => searchConceptOf(c, index)))
+        .filter((r) => r.concepts.some((i) => specific.has(i)))
+        .map((r) => index.passages[r.position] as Passage);
+      const terms = new Set(matched.flatMap((c) => c.alternatives.flatMap((a) => a.terms)));
+      const chosen = closestFaq(index, ranked, matched) ?? ranked[0];
+      if (!chosen) return noAnswer('not-covered');
+      const suggestions: Suggestion[] = ranked.filter((p) => p !== chosen).slice(0, MAX_SUGGESTIONS).map(suggestionOf);
+      return {
+        answered: true,
+        question,
+        answer: quotePassage(chosen.text, terms, options.maxAnswerLength ?? MAX_ANSWER_LENGTH),
+        source: sourceOf(chosen, documentOf(chosen)),
+        suggestions,
+        ...words,
+      };
+    },
+  };
+}
+
+function unique<T>(value: T, i: number, all: T[]): boolean {
+  return all.indexOf(value) === i;
+}
+
+function searchConceptOf(concept: Concept, index: PassageIndex): SearchConcept {
+  return {
+    alternatives: concept.alternatives.map((a) => ({ terms: a.terms, boost: MATCH_BOOST[a.kind] })),
+    weight: conceptWeight(concept, index.vocabulary),
+  };
+}
+
+// An FAQ entry whose question and the asker's question cover each other closely (by weight), best ranked first.
+function closestFaq(index: PassageIndex, ranked: readonly Passage[], concepts: readonly Concept[]): Passage | undefined {
+  const { vocabulary } = index;
+  const asked = concepts.reduce((sum, c) => sum + conceptWeight(c, vocabulary), 0);
+  return ranked.find((passage) => {
+    if (passage.kind !== 'faq') return false;
+    const terms = new Set(index.questionTerms[index.passages.indexOf(passage)] ?? []);
+    const holds = (c: Concept): boolean => c.alternatives.some((a) => a.terms.every((t) => terms.has(t)));
+    const faqWeight = [...terms].reduce((sum, t) => sum + vocabulary.idf(t), 0);
+    const covered = new Set(concepts.filter(holds).flatMap((c) => c.alternatives.flatMap((a) => a.terms)));
+    const faqCovered = [...terms].filter((t) => covered.has(t)).reduce((sum, t) => sum + vocabulary.idf(t), 0);
+    const askedCovered = concepts.filter(holds).reduce((sum, c) => sum + conceptWeight(c, vocabulary), 0);
+    return faqWeight > 0 && faqCovered / faqWeight >= FAQ_CLOSENESS && askedCovered / asked >= FAQ_CLOSENESS;
+  });
+}

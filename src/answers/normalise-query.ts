@@ -1,0 +1,32 @@
+// Turns the text of a Slack message into the plain question a person meant to ask.
+
+/** Longest stretch of a message that is searched; the rest of a very long message is ignored. */
+export const MAX_QUESTION_LENGTH = 500;
+
+// Slack control sequences: <@U123>, <@U123|bob>, <#C123|general>, <!here>, <!subteam^S1|@team>, <https://x|label>.
+const CONTROL = /<([@#!])?([^>|]*)(?:\|([^>]*))?>/gu;
+const EMOJI = /:[a-z0-9_+'-]+:/giu;
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>' };
+
+/**
+ * Cleans Slack text: drops mentions, special mentions and emoji codes, keeps link labels and channel names,
+ * decodes the three HTML entities Slack escapes, collapses white space, and caps the length at `maxLength`.
+ */
+export function normaliseQuery(text: string, maxLength: number = MAX_QUESTION_LENGTH): string {
+  // Cap first (with room for markup that will be removed) so a 40 KB message costs no more than a short one.
+  const head = text.length > maxLength * 4 ? text.slice(0, maxLength * 4) : text;
+  const cleaned = head
+    .replace(CONTROL, (_all, sigil: string | undefined, target: string, label: string | undefined) => {
+      if (sigil === '@' || sigil === '!') return ' ';
+      if (sigil === '#') return label ? ` ${label} ` : ' ';
+      return label ? ` ${label} ` : ' ';
+    })
+    .replace(EMOJI, ' ')
+    .replace(/&(?:amp|lt|gt);/gu, (entity) => ENTITIES[entity] ?? entity)
+    .replace(/\s+/gu, ' ')
+    .trim();
+  if (cleaned.length <= maxLength) return cleaned;
+  const cut = cleaned.slice(0, maxLength);
+  const lastSpace = cut.lastIndexOf(' ');
+  return lastSpace > maxLength / 2 ? cut.slice(0, lastSpace) : cut;
+}

@@ -1,0 +1,47 @@
+// Splits text into search terms: case-folded, accents removed, stop words dropped, Porter-stemmed.
+import { stemmer } from 'stemmer';
+import { STOP_WORDS } from './stop-words.js';
+
+/** One word of a question, with what is needed to search it and to judge whether it names something. */
+export interface Token {
+  /** The word as typed. */
+  raw: string;
+  /** Lower case, accents removed. */
+  folded: string;
+  /** The stemmed search term, or undefined for a stop word. */
+  term: string | undefined;
+  /** Position among the words of the text (0-based). */
+  position: number;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+const POSSESSIVE = /['’]s$/u;
+const APOSTROPHE = /['’]/gu;
+
+/** Folds a word to lower case without accents (Chișinău → chisinau). */
+export function foldWord(word: string): string {
+  return word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** The search term for a folded word: undefined for stop words and single letters, else its Porter stem. */
+export function termOf(folded: string): string | undefined {
+  if (folded.length < 2 && !/\d/u.test(folded)) return undefined;
+  if (STOP_WORDS.has(folded)) return undefined;
+  return /^\d+$/u.test(folded) ? folded : stemmer(folded);
+}
+
+/** Splits `text` into tokens (stop words included, with `term` undefined). */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const raw = match[0].replace(POSSESSIVE, '');
+    const folded = foldWord(raw).replace(APOSTROPHE, '');
+    tokens.push({ raw, folded, term: termOf(folded), position: tokens.length });
+  }
+  return tokens;
+}
+
+/** The search terms of `text`, in order, stop words removed: what the index stores for a passage. */
+export function searchTerms(text: string): string[] {
+  return tokenize(text).flatMap((t) => (t.term ? [t.term] : []));
+}

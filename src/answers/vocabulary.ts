@@ -1,0 +1,101 @@
+// The words the knowledge uses: how many passages hold each term, and a lookup for typos and word families.
+import SearchableMap from 'minisearch/SearchableMap';
+
+/** How a question word was found in the vocabulary. */
+export type MatchKind = 'exact' | 'family' | 'fuzzy' | 'prefix';
+
+/** A vocabulary term a question word resolved to. */
+export interface TermMatch {
+  term: string;
+  kind: MatchKind;
+}
+
+/** Shortest stem that may stand for its longer relatives (`econom` for `economi`). */
+const MIN_FAMILY_STEM = 5;
+/** How many letters a word family may add or drop at the end. */
+const MAX_FAMILY_SUFFIX = 3;
+/** Shortest typed word that is corrected for typos; shorter words are too easily another word (Iran/Iraq). */
+const MIN_FUZZY_LENGTH = 5;
+/** Shortest typed word completed as a prefix (`infra` → `infrastructure`). */
+const MIN_PREFIX_LENGTH = 4;
+/** Most completions kept for one prefix. */
+const MAX_PREFIX_MATCHES = 4;
+
+/** Term statistics and fuzzy lookup over every passage of the knowledge. */
+export class Vocabulary {
+  /** Passages that hold each stem (a radix tree, so a stem's longer relatives are found by prefix). */
+  private readonly df = new SearchableMap<number>();
+  /** Surface words (folded) → their stem; searched for typos and prefixes. */
+  private readonly surface = new SearchableMap<string>();
+  private passages = 0;
+
+  /** Records one passage: its stems and the folded words they came from. */
+  addPassage(words: readonly { folded: string; term: string }[]): void {
+    this.passages += 1;
+    for (const term of new Set(words.map((w) => w.term))) this.df.set(term, (this.df.get(term) ?? 0) + 1);
+    for (const w of words) this.surface.set(w.folded, w.term);
+  }
+
+  /** Number of passages recorded. */
+  get passageCount(): number {
+    return this.passages;
+  }
+
+  /** Number of passages holding `term` (0 when unknown). */
+  documentFrequency(term: string): number {
+    return this.df.get(term) ?? 0;
+  }
+
+  /** Inverse document frequency, `ln(1 + N / df)`; an unknown term weighs as much as the rarest known one. */
+  idf(term: string): number {
+    return Math.log(1 + this.passages / Math.max(1, this.documentFrequency(term)));
+  }
+
+  /**
+   * Resolves a question word (folded) and its stem to vocabulary terms: the stem itself and its word family
+   * (a known stem that is a prefix of it, or that it is a prefix of: russia/russian); else a typo correction;
+   * else completions of it as a prefix.
+   */
+  resolve(folded: string, term: string): TermMatch[] {
+    const family = this.family(term).map((t) => ({ term: t, kind: 'family' as const }));
+    if (this.df.has(term)) return [{ term, kind: 'exact' }, ...family];
+    if (family.length > 0) return family;
+    if (folded.length >= MIN_FUZZY_LENGTH && !/\d/u.test(folded)) {
+      const fuzzy = this.fuzzy(folded);
+      if (fuzzy.length > 0) return fuzzy.map((t) => ({ term: t, kind: 'fuzzy' as const }));
+    }
+    if (folded.length >= MIN_PREFIX_LENGTH) {
+      const completions = [...new Set([...this.surface.atPrefix(folded).values()])].slice(0, MAX_PREFIX_MATCHES);
+      return completions.map((t) => ({ term: t, kind: 'prefix' as const }));
+    }
+    return [];
+  }
+
+  private family(term: string): string[] {
+    const found: string[] = [];
+    for (let len = term.length - 1; len >= Math.max(MIN_FAMILY_STEM, term.length - MAX_FAMILY_SUFFIX); len -= 1) {
+      const shorter = term.slice(0, len);
+      if (this.df.has(shorter)) return [shorter];
+    }
+    if (term.length >= MIN_FAMILY_STEM) {
+      for (const longer of this.stemsWithPrefix(term)) {
+        if (longer.length - term.length <= MAX_FAMILY_SUFFIX) found.push(longer);
+      }
+    }
+    return found.slice(0, MAX_PREFIX_MATCHES);
+  }
+
+  private stemsWithPrefix(prefix: string): string[] {
+    return [...this.df.atPrefix(prefix).keys()].filter((stem) => stem !== prefix);
+  }
+
+  private fuzzy(folded: string): string[] {
+    const maxDistance = folded.length >= 8 ? 2 : 1;
+    const results = this.surface.fuzzyGet(folded, maxDistance);
+    let best = Infinity;
+    for (const [, distance] of results.values()) best = Math.min(best, distance);
+    const terms = new Set<string>();
+    for (const [stem, distance] of results.values()) if (distance === best) terms.add(stem);
+    return [...terms].slice(0, MAX_PREFIX_MATCHES);
+  }
+}

@@ -1,0 +1,154 @@
+// The one reader of the environment: checks every setting at once and reports every problem in one error.
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import {
+  LOG_LEVELS, parseBaseUrl, parseChannelId, parseDays, parseInteger, parseNumber, parseTime, parseTimeZone, parseToken,
+  type Parsed,
+} from './config-values.js';
+import type { LogFormat } from './logger.js';
+
+/** The environment as `process.env` gives it. */
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/** How the bot talks to Slack: Socket Mode, the HTTP receiver, or the local console (no Slack settings). */
+export type Mode = 'socket' | 'http' | 'console';
+
+/** Settings every entry point needs. */
+export interface CoreConfig {
+  /** `KNOWLEDGE_DIR`, default the project's `knowledge/` folder. */
+  knowledgeDir: string;
+  /** `LOG_LEVEL`, a pino level, default `info`. */
+  logLevel: string;
+  /** `LOG_FORMAT`, `json` (default) or `pretty`. */
+  logFormat: LogFormat;
+}
+
+/** The daily summary post (`SUMMARY_*`, `STATE_DIR`). */
+export interface SummaryConfig {
+  /** `SUMMARY_CHANNEL`: a channel ID; undefined means no daily post. */
+  channel?: string;
+  /** `SUMMARY_TIME`, default 09:00. */
+  time: { hour: number; minute: number };
+  /** `SUMMARY_TIMEZONE`, default UTC. */
+  timezone: string;
+  /** `SUMMARY_DAYS` as day numbers (0 = Sunday), default every day. */
+  days: number[];
+  /** `SUMMARY_CATCHUP_HOURS`, default 6. */
+  catchupHours: number;
+  /** `SUMMARY_DOCUMENT`: the knowledge file that leads the summary; default the newest. */
+  document?: string;
+  /** `STATE_DIR`, default the project's git-ignored `.state/`. */
+  stateDir: string;
+}
+
+/** Everything the bot reads from its environment. */
+export interface Config extends CoreConfig {
+  mode: Mode;
+  /** Slack credentials; absent in console mode. */
+  slack?: { botToken: string; appToken?: string; signingSecret?: string; apiUrl?: string };
+  /** `PORT` for HTTP mode, default 3000. */
+  port: number;
+  summary: SummaryConfig;
+}
+
+/** Thrown when settings are missing or malformed; `problems` has one line per variable. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+  constructor(readonly problems: string[]) {
+    super(`config: ${problems.length} setting${problems.length === 1 ? '' : 's'} to fix:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+const PROJECT_DIR = fileURLToPath(new URL('..', import.meta.url));
+
+/** Defaults, readable by callers (and shown in the README). */
+export const DEFAULTS = {
+  knowledgeDir: resolve(PROJECT_DIR, 'knowledge'),
+  stateDir: resolve(PROJECT_DIR, '.state'),
+  logLevel: 'info',
+  logFormat: 'json' as LogFormat,
+  port: 3000,
+  summaryTime: '09:00',
+  summaryTimezone: 'UTC',
+  summaryDays: 'daily',
+  catchupHours: 6,
+};
+
+/** Reads the settings every entry point shares. @throws ConfigError */
+export function loadCoreConfig(env: Env, { defaultLogLevel = DEFAULTS.logLevel } = {}): CoreConfig {
+  const problems: string[] = [];
+  const core = readCore(env, problems, defaultLogLevel);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return core;
+}
+
+/** Reads and checks every setting. @throws ConfigError naming each variable that is missing or malformed. */
+export function loadConfig(env: Env): Config {
+  const problems: string[] = [];
+  const read = <T>(name: string, parse: (text: string) => Parsed<T>, fallback?: string): T | undefined => {
+    const text = value(env, name) ?? fallback;
+    if (text === undefined) return undefined;
+    const parsed = parse(text);
+    if (!parsed.ok) problems.push(`${name}=${show(name, text)} is not valid: expected ${parsed.expected}`);
+    return parsed.ok ? parsed.value : undefined;
+  };
+  const core = readCore(env, problems, DEFAULTS.logLevel);
+  const botToken = read('SLACK_BOT_TOKEN', (t) => parseToken(t, 'xoxb-'));
+  const appToken = read('SLACK_APP_TOKEN', (t) => parseToken(t, 'xapp-'));
+  const signingSecret = value(env, 'SLACK_SIGNING_SECRET');
+  const apiUrl = read('SLACK_API_URL', parseBaseUrl);
+  const anySlack = ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET'].some((n) => value(env, n) !== undefined);
+  const mode: Mode = !anySlack ? 'console' : value(env, 'SLACK_APP_TOKEN') !== undefined ? 'socket' : 'http';
+  if (anySlack && value(env, 'SLACK_BOT_TOKEN') === undefined) {
+    problems.push('SLACK_BOT_TOKEN is missing: set the bot token (xoxb-…) from OAuth & Permissions, or unset every SLACK_* variable for the local console');
+  }
+  if (mode === 'http' && signingSecret === undefined) {
+    problems.push('SLACK_SIGNING_SECRET is missing: HTTP mode (no SLACK_APP_TOKEN) needs the signing secret from Basic Information; or set SLACK_APP_TOKEN (xapp-…) for Socket Mode');
+  }
+  if (signingSecret !== undefined && /\s/u.test(signingSecret)) problems.push('SLACK_SIGNING_SECRET is not valid: expected the secret without spaces');
+  const port = read('PORT', (t) => parseInteger(t, 0, 65535), String(DEFAULTS.port));
+  const summary: SummaryConfig = {
+    ...optional('channel', read('SUMMARY_CHANNEL', parseChannelId)),
+    time: read('SUMMARY_TIME', parseTime, DEFAULTS.summaryTime) ?? { hour: 9, minute: 0 },
+    timezone: read('SUMMARY_TIMEZONE', parseTimeZone, DEFAULTS.summaryTimezone) ?? 'UTC',
+    days: read('SUMMARY_DAYS', parseDays, DEFAULTS.summaryDays) ?? [],
+    catchupHours: read('SUMMARY_CATCHUP_HOURS', (t) => parseNumber(t, 0, 24), String(DEFAULTS.catchupHours)) ?? 0,
+    ...optional('document', value(env, 'SUMMARY_DOCUMENT')),
+    stateDir: resolve(value(env, 'STATE_DIR') ?? DEFAULTS.stateDir),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    ...core,
+    mode,
+    ...(mode === 'console' || !botToken
+      ? {}
+      : { slack: { botToken, ...optional('appToken', appToken), ...optional('signingSecret', signingSecret), ...optional('apiUrl', apiUrl) } }),
+    port: port ?? DEFAULTS.port,
+    summary,
+  };
+}
+
+function readCore(env: Env, problems: string[], defaultLogLevel: string): CoreConfig {
+  const logLevel = value(env, 'LOG_LEVEL') ?? defaultLogLevel;
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    problems.push(`LOG_LEVEL=${logLevel} is not valid: expected one of ${LOG_LEVELS.join(', ')}`);
+  }
+  const logFormat = value(env, 'LOG_FORMAT') ?? DEFAULTS.logFormat;
+  if (logFormat !== 'json' && logFormat !== 'pretty') problems.push(`LOG_FORMAT=${logFormat} is not valid: expected json or pretty`);
+  return { knowledgeDir: resolve(value(env, 'KNOWLEDGE_DIR') ?? DEFAULTS.knowledgeDir), logLevel, logFormat: logFormat as LogFormat };
+}
+
+function value(env: Env, name: string): string | undefined {
+  const text = env[name];
+  return text === undefined || text.trim() === '' ? undefined : text;
+}
+
+// Secrets are never echoed back in an error, only their shape.
+function show(name: string, text: string): string {
+  if (!/TOKEN|SECRET/u.test(name)) return JSON.stringify(text);
+  return `"${text.slice(0, 5)}…" (${text.length} characters)`;
+}
+
+function optional<K extends string, V>(key: K, v: V | undefined): { [P in K]?: V } {
+  return (v === undefined ? {} : { [key]: v }) as { [P in K]?: V };
+}

@@ -1,0 +1,6 @@
+// The knowledge module's public face: load a folder into documents, passages and aliases.
+export { loadKnowledge, listKnowledgeFiles, fromDocuments, KNOWLEDGE_EXTENSIONS } from './load-knowledge.js';
+export { loadAliases, parseAliases, ALIASES_FILE, type AliasTable } from './load-aliases.js';
+export { parseDocument } from './parse-document.js';
+export { KnowledgeError } from './knowledge-error.js';
+export type { Knowledge, KnowledgeDocument, Passage, PassageKind } from './types.js';

@@ -1,0 +1,19 @@
+// Runs an entry point: a bad setting or bad knowledge ends the process with its message, not a stack trace.
+import { ConfigError } from './config.js';
+import { KnowledgeError } from './knowledge/index.js';
+
+/** Errors an operator fixes by changing settings or knowledge files; their message says how. */
+export function isOperatorError(error: unknown): error is ConfigError | KnowledgeError {
+  return error instanceof ConfigError || error instanceof KnowledgeError;
+}
+
+/** Awaits `main`; on an operator error prints its message to stderr and exits 1; other errors propagate. */
+export async function runMain(main: () => Promise<void> | void): Promise<void> {
+  try {
+    await main();
+  } catch (error) {
+    if (!isOperatorError(error)) throw error;
+    process.stderr.write(`briefing-bot: cannot start.\n${error.message}\n`);
+    process.exit(1);
+  }
+}

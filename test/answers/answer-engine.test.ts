@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { createAnswerEngine, MAX_ANSWER_LENGTH, openAnswerEngine } from '../../src/answers/index.js';
+import { fromDocuments, parseDocument } from '../../src/knowledge/index.js';
+import { KNOWLEDGE_DIR, SEED_TEXT } from '../helpers/seed.js';
+
+const engine = openAnswerEngine(KNOWLEDGE_DIR);
+const location = (q: string): string | undefined => engine.answer(q).source?.location;
+
+describe('the answer value', () => {
+  it('quotes the FAQ answer, with document, entry and site, when the question matches an FAQ question', () => {
+    const answer = engine.answer('What is the Belt and Road initiative?');
+    expect(answer.answered).toBe(true);
+    expect(answer.answer).toMatch(/^The Belt and Road initiative is a significant development strategy/);
+    expect(answer.source).toMatchObject({
+      file: 'putin-visits-xi-in-beijing.txt',
+      kind: 'faq',
+      index: 1,
+      location: 'FAQ 1',
+      question: 'What is the Belt and Road initiative?',
+      site: 'apnews.com',
+    });
+    expect(answer.source?.title).toMatch(/^Chinese President Xi Jinping/);
+  });
+
+  it('quotes a paragraph verbatim and suggests up to three other passages', () => {
+    const answer = engine.answer('cooperation in the arctic');
+    expect(answer.source?.location).toBe('paragraph 6');
+    expect(SEED_TEXT).toContain(answer.answer);
+    expect(answer.suggestions.length).toBeGreaterThan(0);
+    expect(answer.suggestions.length).toBeLessThanOrEqual(3);
+    expect(answer.suggestions.map((s) => s.passageId)).not.toContain(answer.source?.passageId);
+  });
+
+  it('says it does not know, with the FAQ questions as suggestions, and no source', () => {
+    const answer = engine.answer('When is our team offsite?');
+    expect(answer).toMatchObject({ answered: false, reason: 'not-covered' });
+    expect(answer.source).toBeUndefined();
+    expect(answer.answer).toMatch(/not covered in the briefing/);
+    expect(answer.suggestions.map((s) => s.text)).toEqual([
+      'What is the Belt and Road initiative?',
+      'Will Russia and China form a military alliance?',
+      'How does China support Russia economically?',
+    ]);
+  });
+
+  it('never throws and never answers an empty or stop-word-only question', () => {
+    for (const q of ['', '   ', '???', 'what is it', '<@U123>', ':wave:']) {
+      expect(engine.answer(q)).toMatchObject({ answered: false, reason: 'empty' });
+    }
+  });
+
+  it('keeps long passages within the answer limit by quoting their best sentences', () => {
+    const long = `${'Filler sentence about nothing in particular here. '.repeat(30)}The glacier report covers walrus counts.`;
+    const small = createAnswerEngine(fromDocuments([parseDocument(`${long}\n\nOther paragraph about ports.`, 'x.txt')]));
+    const answer = small.answer('walrus glacier');
+    expect(answer.answered).toBe(true);
+    expect(answer.answer.length).toBeLessThanOrEqual(MAX_ANSWER_LENGTH);
+    expect(answer.answer).toContain('The glacier report covers walrus counts.');
+    expect(long).toContain(answer.answer);
+  });
+
+  it('answers a 40 KB message from its first part', () => {
+    const answer = engine.answer(`what about the arctic ${'blah '.repeat(8_000)}`);
+    expect(answer.question.length).toBeLessThanOrEqual(500);
+    expect(answer.source?.location).toBe('paragraph 6');
+  });
+});
+
+describe('words people use that the article does not', () => {
+  it('stems (sanctioned / sanctions)', () => {
+    expect(location('was russia sanctioned')).toBe('paragraph 8');
+  });
+
+  it('corrects typos in longer words', () => {
+    expect(location('infrastucture developmnet')).toBe('paragraph 3');
+  });
+
+  it('completes prefixes', () => {
+    expect(location('interop')).toBe('FAQ 2');
+  });
+
+  it('expands aliases from the knowledge folder, in any case', () => {
+    expect(location('BRI')).toBe('FAQ 1');
+    expect(location('bri')).toBe('FAQ 1');
+    expect(location('what does the kremlin think of the icc')).toBe('paragraph 8');
+  });
+
+  it('does not use aliases the engine was not given', () => {
+    const bare = createAnswerEngine(engine.knowledge);
+    expect(bare.answer('bri').answered).toBe(false);
+  });
+
+  it('strips Slack markup before searching', () => {
+    expect(location('<@U0BOT> <!channel> :flag-cn: *missile* defense?')).toBe('paragraph 6');
+  });
+});
+
+describe('abstaining', () => {
+  it('abstains on an unknown name even when the story’s names are there too', () => {
+    expect(engine.answer('What did Xi tell Modi about Putin?')).toMatchObject({ answered: false, reason: 'unknown-name' });
+    expect(engine.answer('How much did China pay Russia in 2023?')).toMatchObject({ answered: false, reason: 'unknown-name' });
+  });
+
+  it('abstains when only the story’s common words match', () => {
+    expect(engine.answer('china russia putin')).toMatchObject({ answered: false, reason: 'not-covered' });
+  });
+
+  it('abstains when most of what is asked is unknown', () => {
+    const answer = engine.answer('what is the capital gains tax rate for freelance designers in china');
+    expect(answer.answered).toBe(false);
+    expect(answer.unmatchedWords).toEqual(expect.arrayContaining(['capital', 'gains', 'tax']));
+  });
+});

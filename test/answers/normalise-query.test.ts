@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_QUESTION_LENGTH, normaliseQuery } from '../../src/answers/index.js';
+
+describe('normaliseQuery', () => {
+  it('drops user, special and user-group mentions', () => {
+    expect(normaliseQuery('<@U0LAN0Z89> what about <!here> the <!subteam^S123|@team> arctic <@U1|bob>?')).toBe(
+      'what about the arctic ?',
+    );
+  });
+
+  it('keeps channel names and link labels, drops bare links', () => {
+    expect(normaliseQuery('see <#C123|general> and <https://apnews.com|the AP story> or <https://x.y>')).toBe(
+      'see general and the AP story or',
+    );
+  });
+
+  it('drops emoji codes, including skin tones', () => {
+    expect(normaliseQuery(':wave: hi :+1::skin-tone-2: belt and road :flag-cn:')).toBe('hi belt and road');
+  });
+
+  it('decodes the three entities Slack escapes', () => {
+    expect(normaliseQuery('belt &amp; road &lt;3 &gt; all')).toBe('belt & road <3 > all');
+  });
+
+  it('caps a 40 KB message at the maximum length, at a word boundary', () => {
+    const long = 'sanctions '.repeat(4_000);
+    const cleaned = normaliseQuery(long);
+    expect(cleaned.length).toBeLessThanOrEqual(MAX_QUESTION_LENGTH);
+    expect(cleaned.endsWith('sanctions')).toBe(true);
+  });
+});
