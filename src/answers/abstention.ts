@@ -1,5 +1,5 @@
 // Decides whether the knowledge covers a question, from which of its words matched: a rule, not a score cut.
-import { conceptWeight, isSpecific } from './concept-weight.js';
+import { conceptWeight, coverageWeight, isSpecific } from './concept-weight.js';
 import type { Concept } from './resolve-query.js';
 import type { AbstainReason } from './types.js';
 import type { Vocabulary } from './vocabulary.js';
@@ -17,8 +17,9 @@ export interface Coverage {
 
 /**
  * The rule: answer only when (1) no unmatched word was typed as a name or a figure, (2) at least one matched
- * concept is specific (not in most passages), and (3) matched concepts carry at least half the question's weight,
- * where a concept weighs its inverse document frequency and an unknown word as much as the rarest known one.
+ * concept is specific (not in most passages), and (3) matched concepts carry at least half the question's weight.
+ * A concept weighs its inverse document frequency, times how surely it matched, halved for the story's names;
+ * an unknown word weighs as much as the rarest known one.
  */
 export function judgeCoverage(concepts: readonly Concept[], vocabulary: Vocabulary): Coverage {
   if (concepts.length === 0) return { answerable: false, reason: 'empty', coverage: 0 };
@@ -28,9 +29,13 @@ export function judgeCoverage(concepts: readonly Concept[], vocabulary: Vocabula
   let matched = 0;
   let total = 0;
   for (const concept of concepts) {
-    const weight = conceptWeight(concept, vocabulary);
+    if (concept.alternatives.length === 0) {
+      total += conceptWeight(concept, vocabulary);
+      continue;
+    }
+    const weight = coverageWeight(concept, vocabulary);
     total += weight;
-    if (concept.alternatives.length > 0) matched += weight;
+    matched += weight;
   }
   const coverage = matched / total;
   const answerable = concepts.some((c) => isSpecific(c, vocabulary)) && coverage >= MIN_COVERAGE;

@@ -1,7 +1,7 @@
 // The answer engine: question in, quoted answer with its source (or an honest "not in the briefing") out.
 import type { AliasTable, Knowledge, KnowledgeDocument, Passage } from '../knowledge/index.js';
 import { judgeCoverage } from './abstention.js';
-import { conceptWeight, isSpecific } from './concept-weight.js';
+import { conceptWeight, isSpecific, MATCH_BOOST } from './concept-weight.js';
 import { compileAliases } from './aliases.js';
 import { sourceOf, suggestionOf } from './describe-passage.js';
 import { normaliseQuery, MAX_QUESTION_LENGTH } from './normalise-query.js';
@@ -29,8 +29,6 @@ export interface AnswerEngine {
 
 /** Share of an FAQ question's weight a question must cover for that FAQ answer to be preferred. */
 export const FAQ_CLOSENESS = 0.6;
-/** How much a term found each way counts in ranking, relative to the word itself. */
-export const MATCH_BOOST = { exact: 1, family: 0.9, alias: 0.8, fuzzy: 0.85, prefix: 0.5 } as const;
 /** Suggestions offered with a reply. */
 export const MAX_SUGGESTIONS = 3;
 /** The primary answer text when the engine does not answer. */

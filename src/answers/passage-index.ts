@@ -3,7 +3,7 @@ import MiniSearch from 'minisearch';
 import type { Knowledge, Passage } from '../knowledge/index.js';
 import { splitDateline } from '../knowledge/dateline.js';
 import { tokenize } from './tokenize.js';
-import { Vocabulary } from './vocabulary.js';
+import { Vocabulary, type VocabularyWord } from './vocabulary.js';
 
 /** Field boosts. Equal: a close FAQ question is preferred by the engine's closeness rule, not by ranking. */
 export const FIELD_BOOST = { question: 1, text: 1 } as const;
@@ -115,6 +115,8 @@ export function buildPassageIndex(knowledge: Knowledge): PassageIndex {
   };
 }
 
-function termsOf(text: string): { folded: string; term: string }[] {
-  return tokenize(text).flatMap((t) => (t.term ? [{ folded: t.folded, term: t.term }] : []));
+function termsOf(text: string): VocabularyWord[] {
+  return tokenize(text).flatMap(({ folded, term, capitalised, sentenceStart }) =>
+    term ? [{ folded, term, capitalised, sentenceStart }] : [],
+  );
 }

@@ -15,5 +15,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   news explain describe mean means meant happen happened happening happens summary summarize summarise info
   information details detail anyone someone somebody exactly actually currently right now okay ok pls plz
   stance position view views opinion opinions think thinks thought feel feels regarding regard re wrt
-  two both one become became becomes dont doesnt didnt isnt arent wasnt werent wont cant hows wheres whos thats theres im ive id`.split(/\s+/u),
+  toward towards within without across along among amongst behind beyond onto via per since till unto versus vs
+  two both one become became becomes came take takes taking took make makes making made come comes coming
+  want wants wanted look looks looking dont doesnt didnt isnt arent wasnt werent wont cant hows wheres whos thats theres im ive id`.split(/\s+/u),
 );

@@ -12,6 +12,10 @@ export interface Token {
   term: string | undefined;
   /** Position among the words of the text (0-based). */
   position: number;
+  /** Typed with a capital first letter. */
+  capitalised: boolean;
+  /** First word of a sentence (where a capital says nothing about the word). */
+  sentenceStart: boolean;
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
@@ -36,7 +40,15 @@ export function tokenize(text: string): Token[] {
   for (const match of text.matchAll(WORD)) {
     const raw = match[0].replace(POSSESSIVE, '');
     const folded = foldWord(raw).replace(APOSTROPHE, '');
-    tokens.push({ raw, folded, term: termOf(folded), position: tokens.length });
+    const before = text.slice(Math.max(0, match.index - 4), match.index).trim();
+    tokens.push({
+      raw,
+      folded,
+      term: termOf(folded),
+      position: tokens.length,
+      capitalised: /^\p{Lu}/u.test(raw),
+      sentenceStart: before === '' || /[.!?:“"]$/u.test(before),
+    });
   }
   return tokens;
 }

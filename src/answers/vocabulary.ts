@@ -4,6 +4,14 @@ import SearchableMap from 'minisearch/SearchableMap';
 /** How a question word was found in the vocabulary. */
 export type MatchKind = 'exact' | 'family' | 'fuzzy' | 'prefix';
 
+/** A word of a passage, as the vocabulary records it. */
+export interface VocabularyWord {
+  folded: string;
+  term: string;
+  capitalised: boolean;
+  sentenceStart: boolean;
+}
+
 /** A vocabulary term a question word resolved to. */
 export interface TermMatch {
   term: string;
@@ -25,15 +33,25 @@ const MAX_PREFIX_MATCHES = 4;
 export class Vocabulary {
   /** Passages that hold each stem (a radix tree, so a stem's longer relatives are found by prefix). */
   private readonly df = new SearchableMap<number>();
+  /** Per stem, how often it was written with a capital (not starting a sentence) minus how often without. */
+  private readonly capitals = new Map<string, number>();
   /** Surface words (folded) → their stem; searched for typos and prefixes. */
   private readonly surface = new SearchableMap<string>();
   private passages = 0;
 
-  /** Records one passage: its stems and the folded words they came from. */
-  addPassage(words: readonly { folded: string; term: string }[]): void {
+  /** Records one passage: its stems, the folded words they came from, and how each was written. */
+  addPassage(words: readonly VocabularyWord[]): void {
     this.passages += 1;
     for (const term of new Set(words.map((w) => w.term))) this.df.set(term, (this.df.get(term) ?? 0) + 1);
-    for (const w of words) this.surface.set(w.folded, w.term);
+    for (const w of words) {
+      this.surface.set(w.folded, w.term);
+      if (!w.sentenceStart) this.capitals.set(w.term, (this.capitals.get(w.term) ?? 0) + (w.capitalised ? 1 : -1));
+    }
+  }
+
+  /** Whether the knowledge writes `term` as a name (capitalised more often than not, mid-sentence). */
+  isName(term: string): boolean {
+    return (this.capitals.get(term) ?? 0) > 0;
   }
 
   /** Number of passages recorded. */
