@@ -1,0 +1,80 @@
+// Starts the bot for a configuration: knowledge → answers → replies → Slack app on its receiver.
+import type { Server } from 'node:http';
+import type { App, webApi } from '@slack/bolt';
+import { openAnswerEngine } from './answers/index.js';
+import type { Config } from './config.js';
+import type { Logger } from './logger.js';
+import { createSlackApp } from './slack/create-app.js';
+import { createReceiver } from './slack/create-receiver.js';
+import { fixedReplies } from './slack/fixed-replies.js';
+import { explainStartFailure } from './slack/slack-start-error.js';
+
+/** Options of {@link startBot}. */
+export interface BotOptions {
+  logger: Logger;
+  /** Web API client overrides (tests shorten timeouts and turn off retries). */
+  clientOptions?: Partial<webApi.WebClientOptions>;
+  /** How long shutdown waits for replies in flight. Default 5 s. */
+  drainMs?: number;
+}
+
+/** A running bot. */
+export interface RunningBot {
+  app: App;
+  /** The HTTP port actually listened on (HTTP mode). */
+  port?: number;
+  /** Stops taking new work, waits for replies in flight, and resolves (true when all finished in time). */
+  stop(): Promise<boolean>;
+}
+
+/** Loads the knowledge, builds the app for `config.mode` (socket or http) and starts it. */
+export async function startBot(config: Config, options: BotOptions): Promise<RunningBot> {
+  const { logger } = options;
+  const slack = config.slack;
+  if (config.mode === 'console' || !slack) throw new Error('startBot: console mode has no Slack settings');
+  const started = performance.now();
+  const engine = openAnswerEngine(config.knowledgeDir);
+  logger.info(
+    { documents: engine.knowledge.documents.length, passages: engine.knowledge.passages.length, ms: Math.round(performance.now() - started) },
+    'knowledge loaded',
+  );
+  const receiver = createReceiver(
+    config.mode === 'socket'
+      ? { mode: 'socket', appToken: slack.appToken ?? '', ...(slack.apiUrl ? { apiUrl: slack.apiUrl } : {}) }
+      : { mode: 'http', signingSecret: slack.signingSecret ?? '', port: config.port },
+    logger,
+  );
+  const { app, inFlight } = createSlackApp({
+    receiver,
+    botToken: slack.botToken,
+    ...(slack.apiUrl ? { apiUrl: slack.apiUrl } : {}),
+    logger,
+    deps: { engine, replies: fixedReplies(engine.knowledge) },
+    ...(options.clientOptions ? { clientOptions: options.clientOptions } : {}),
+  });
+  let server: Server | undefined;
+  try {
+    await app.init();
+    const result = await app.start(config.port);
+    server = config.mode === 'http' ? (result as Server) : undefined;
+  } catch (error) {
+    throw explainStartFailure(error, config.mode);
+  }
+  const address = server?.address();
+  const port = typeof address === 'object' && address ? address.port : undefined;
+  logger.info({ mode: config.mode, ...(port !== undefined ? { port } : {}) }, 'ready');
+
+  return {
+    app,
+    ...(port !== undefined ? { port } : {}),
+    async stop() {
+      logger.info({ inFlight: inFlight.size }, 'stopping: no new work, finishing replies in flight');
+      const stopping = app.stop().catch((error: unknown) => logger.warn({ err: String(error) }, 'receiver did not stop cleanly'));
+      server?.closeIdleConnections();
+      const finished = await inFlight.drain(options.drainMs ?? 5_000);
+      await Promise.race([stopping, new Promise((resolve) => setTimeout(resolve, 1_000))]);
+      logger.info({ finished }, 'stopped');
+      return finished;
+    },
+  };
+}

@@ -1,0 +1,29 @@
+// Entry point: settings → logger → bot (Slack or the local console) → shutdown on SIGTERM/SIGINT.
+import { config as loadDotenv } from 'dotenv';
+import { startBot } from './bot.js';
+import { loadConfig } from './config.js';
+import { createLogger } from './logger.js';
+import { runMain } from './run-main.js';
+
+await runMain(async () => {
+  const dotenv = loadDotenv({ quiet: true });
+  const config = loadConfig(process.env);
+  const logger = createLogger({ level: config.logLevel, format: config.logFormat });
+  logger.info({ envFile: dotenv.error ? 'none' : '.env', mode: config.mode, knowledgeDir: config.knowledgeDir }, 'starting');
+  process.on('unhandledRejection', (reason) => logger.error({ err: String(reason) }, 'unhandled rejection'));
+
+  if (config.mode === 'console') {
+    process.stderr.write('No Slack settings found: set SLACK_BOT_TOKEN and SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode) in .env; see README.md.\n');
+    return;
+  }
+  const bot = await startBot(config, { logger });
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals): void => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    void bot.stop().then(() => process.exit(0));
+  };
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+});

@@ -1,0 +1,61 @@
+// Builds the Bolt app: middleware (request log, one reply per delivery, in-flight count), listeners, error sink.
+import { App, type Receiver, type webApi } from '@slack/bolt';
+import type { Logger } from '../logger.js';
+import { boltLogger } from './bolt-logger.js';
+import { errorHandler } from './error-handler.js';
+import { registerListeners } from './listeners/index.js';
+import type { ListenerDeps } from './listeners/deps.js';
+import { attachLog } from './middleware/attach-log.js';
+import { createDeliveryGuard, dedupeDeliveries } from './middleware/dedupe-deliveries.js';
+import { createInFlight, trackInFlight, type InFlight } from './middleware/track-in-flight.js';
+
+/** Web API client defaults: a stuck call gives up after 10 s and is retried twice, then logged. */
+export const DEFAULT_CLIENT_OPTIONS: Partial<webApi.WebClientOptions> = {
+  timeout: 10_000,
+  retryConfig: { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 4_000 },
+};
+
+/** Options of {@link createSlackApp}. */
+export interface SlackAppOptions {
+  receiver: Receiver;
+  botToken: string;
+  /** Base URL of the Web API (`SLACK_API_URL`). */
+  apiUrl?: string;
+  logger: Logger;
+  deps: ListenerDeps;
+  /** Overrides of {@link DEFAULT_CLIENT_OPTIONS} (tests shorten timeouts). */
+  clientOptions?: Partial<webApi.WebClientOptions>;
+  /** Known bot identity: skips `auth.test` (the local console has no Slack to ask). */
+  botIdentity?: { botId: string; botUserId: string };
+}
+
+/** The app and its in-flight counter (for graceful shutdown). */
+export interface SlackApp {
+  app: App;
+  inFlight: InFlight;
+}
+
+/** Wires a Bolt app over `receiver`. Call `app.init()` before `app.start()` (it checks the token). */
+export function createSlackApp(options: SlackAppOptions): SlackApp {
+  const { logger } = options;
+  const app = new App({
+    token: options.botToken,
+    receiver: options.receiver,
+    logger: boltLogger(logger),
+    deferInitialization: true,
+    extendedErrorHandler: true,
+    ...(options.botIdentity ? { ...options.botIdentity, tokenVerificationEnabled: false } : {}),
+    clientOptions: {
+      ...DEFAULT_CLIENT_OPTIONS,
+      ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
+      ...options.clientOptions,
+    },
+  });
+  const inFlight = createInFlight();
+  app.use(attachLog(logger));
+  app.use(trackInFlight(inFlight));
+  app.use(dedupeDeliveries(createDeliveryGuard()));
+  registerListeners(app, options.deps);
+  app.error(errorHandler(app, logger));
+  return { app, inFlight };
+}

@@ -1,0 +1,23 @@
+// `/briefing`, `/briefing help`, `/briefing <question>`: an ephemeral reply with a Share button.
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { answerQuestion } from '../answer-question.js';
+import type { ListenerDeps } from '../deps.js';
+
+/** The slash command this listener answers. */
+export const BRIEFING_COMMAND = '/briefing';
+
+const HELP_WORDS = new Set(['help', '?', '-h', '--help', 'usage']);
+
+/** Factory for the `/briefing` listener. */
+export function briefingCommand(deps: ListenerDeps) {
+  return async function onBriefingCommand({ command, ack, respond, context }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> {
+    await ack();
+    const text = command.text.trim();
+    const message = !text
+      ? deps.replies.summary({ shareable: true })
+      : HELP_WORDS.has(text.toLowerCase())
+        ? deps.replies.help()
+        : answerQuestion(deps, text, context.log, { echoQuestion: true, shareable: true });
+    await respond({ response_type: 'ephemeral', ...message });
+  };
+}

@@ -1,0 +1,23 @@
+// Registers every listener on the app: one per Slack surface.
+import type { App, BlockButtonAction } from '@slack/bolt';
+import { SHARE_ACTION_ID } from '../format/share-value.js';
+import { shareInChannel } from './actions/share-in-channel.js';
+import { BRIEFING_COMMAND, briefingCommand } from './commands/briefing-command.js';
+import type { ListenerDeps } from './deps.js';
+import { appMention } from './events/app-mention.js';
+import { directMessage } from './events/direct-message.js';
+
+/** What the app registers; the manifest test checks `manifest.yml` declares exactly these. */
+export const REGISTERED = {
+  commands: [BRIEFING_COMMAND],
+  events: ['app_mention', 'message'],
+  actions: [SHARE_ACTION_ID],
+} as const;
+
+/** Wires the listeners to `app`. */
+export function registerListeners(app: App, deps: ListenerDeps): void {
+  app.command(BRIEFING_COMMAND, briefingCommand(deps));
+  app.event('app_mention', appMention(deps));
+  app.event('message', directMessage(deps));
+  app.action<BlockButtonAction>({ type: 'block_actions', action_id: SHARE_ACTION_ID }, shareInChannel(deps));
+}

@@ -1,0 +1,27 @@
+// Starts the real bot in HTTP mode against the fake Slack, for end-to-end tests.
+import { startBot, type RunningBot } from '../../src/bot.js';
+import { loadConfig } from '../../src/config.js';
+import { captureLogger } from './capture-logger.js';
+import type { FakeSlack } from './fake-slack.js';
+import { BOT_TOKEN, SIGNING_SECRET } from './slack-requests.js';
+
+/** A running HTTP-mode bot, its events URL and its captured logs. */
+export interface HttpBot {
+  bot: RunningBot;
+  eventsUrl: string;
+  logs: ReturnType<typeof captureLogger>;
+}
+
+/** Starts the bot on an ephemeral port, pointed at `fake`. */
+export async function startHttpBot(fake: FakeSlack, env: Record<string, string> = {}): Promise<HttpBot> {
+  const logs = captureLogger('debug');
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: fake.apiUrl,
+    PORT: '0',
+    ...env,
+  });
+  const bot = await startBot(config, { logger: logs.logger, clientOptions: { retryConfig: { retries: 0 }, timeout: 1_000 } });
+  return { bot, eventsUrl: `http://127.0.0.1:${bot.port}/slack/events`, logs };
+}
