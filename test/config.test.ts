@@ -1,0 +1,52 @@
+// Settings: modes, defaults, and one error naming every bad variable.
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEFAULTS, loadConfig } from '../src/config.js';
+
+const errorOf = (env: Record<string, string>): ConfigError => {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    return error as ConfigError;
+  }
+  throw new Error('expected a ConfigError');
+};
+const BOT = 'xoxb-1111-2222-abcdefghijkl';
+const APP = 'xapp-1-A111-2222-abcdefghijkl';
+
+describe('loadConfig', () => {
+  it('is the local console with no Slack settings, with defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ mode: 'console', port: 3000, logLevel: 'info', logFormat: 'json' });
+    expect(config.slack).toBeUndefined();
+    expect(config.knowledgeDir).toBe(DEFAULTS.knowledgeDir);
+    expect(config.summary).toMatchObject({ time: { hour: 9, minute: 0 }, timezone: 'UTC', days: [0, 1, 2, 3, 4, 5, 6], catchupHours: 6 });
+    expect(config.summary.channel).toBeUndefined();
+  });
+
+  it('is Socket Mode with an app token, HTTP mode with a signing secret', () => {
+    expect(loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP }).mode).toBe('socket');
+    const http = loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: 'abc123', PORT: '8080', SLACK_API_URL: 'http://127.0.0.1:9/api' });
+    expect(http).toMatchObject({ mode: 'http', port: 8080, slack: { botToken: BOT, signingSecret: 'abc123', apiUrl: 'http://127.0.0.1:9/api/' } });
+  });
+
+  it('treats blank values as unset', () => {
+    expect(loadConfig({ SLACK_BOT_TOKEN: '', SLACK_APP_TOKEN: '  ' }).mode).toBe('console');
+  });
+
+  it('names every problem in one error, without echoing secrets', () => {
+    const error = errorOf({ SLACK_BOT_TOKEN: 'xoxp-user-token-not-bot', PORT: 'eighty', LOG_LEVEL: 'loud', SLACK_API_URL: 'ftp://x' });
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.problems).toHaveLength(5);
+    expect(error.message).toContain('SLACK_BOT_TOKEN="xoxp-…" (23 characters) is not valid: expected a token starting with xoxb-');
+    expect(error.message).toContain('SLACK_SIGNING_SECRET is missing');
+    expect(error.message).toContain('PORT="eighty" is not valid: expected a whole number from 0 to 65535');
+    expect(error.message).toContain('LOG_LEVEL=loud is not valid');
+    expect(error.message).toContain('SLACK_API_URL="ftp://x" is not valid');
+    expect(error.message).not.toContain('xoxp-user-token-not-bot');
+  });
+
+  it('rejects an app token without a bot token, and a wrong app token prefix', () => {
+    expect(errorOf({ SLACK_APP_TOKEN: APP }).message).toContain('SLACK_BOT_TOKEN is missing');
+    expect(errorOf({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: 'xoxb-wrong-kind-123456' }).message).toContain('expected a token starting with xapp-');
+  });
+});
