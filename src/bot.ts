@@ -7,6 +7,8 @@ import type { Logger } from './logger.js';
 import { createSlackApp } from './slack/create-app.js';
 import { createReceiver } from './slack/create-receiver.js';
 import { fixedReplies } from './slack/fixed-replies.js';
+import { summaryMessage } from './slack/format/summary-message.js';
+import { buildSummary } from './summary/index.js';
 import { explainStartFailure } from './slack/slack-start-error.js';
 
 /** Options of {@link startBot}. */
@@ -38,6 +40,7 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
     { documents: engine.knowledge.documents.length, passages: engine.knowledge.passages.length, ms: Math.round(performance.now() - started) },
     'knowledge loaded',
   );
+  const summary = summaryMessage(buildSummary(engine.knowledge, config.summary.document ? { document: config.summary.document } : {}));
   const receiver = createReceiver(
     config.mode === 'socket'
       ? { mode: 'socket', appToken: slack.appToken ?? '', ...(slack.apiUrl ? { apiUrl: slack.apiUrl } : {}) }
@@ -49,7 +52,7 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
     botToken: slack.botToken,
     ...(slack.apiUrl ? { apiUrl: slack.apiUrl } : {}),
     logger,
-    deps: { engine, replies: fixedReplies(engine.knowledge) },
+    deps: { engine, replies: fixedReplies(engine.knowledge, () => summary) },
     ...(options.clientOptions ? { clientOptions: options.clientOptions } : {}),
   });
   let server: Server | undefined;

@@ -1,15 +1,9 @@
 // Picks what to quote from a passage: all of it when short, else its sentences that match the question best.
+import { splitSentences } from '../knowledge/split-sentences.js';
 import { searchTerms } from './tokenize.js';
 
 /** Longest primary answer, in characters. */
 export const MAX_ANSWER_LENGTH = 800;
-
-const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
-
-/** Splits text into sentences with `Intl.Segmenter`, trimmed, empty ones dropped. */
-export function splitSentences(text: string): string[] {
-  return [...sentenceSegmenter.segment(text)].map((s) => s.segment.trim()).filter(Boolean);
-}
 
 /**
  * Quotes `text` within `maxLength` characters: the whole text when it fits; else the sentences holding the most

@@ -1,18 +1,17 @@
 // Derives a short document title from its first sentence, for files that have no `Title:` line.
 import { splitDateline } from './dateline.js';
+import { splitSentences } from './split-sentences.js';
 
 /** Longest title kept whole; longer first sentences are cut at a word boundary. */
 export const MAX_TITLE_LENGTH = 80;
 
-const sentences = new Intl.Segmenter('en', { granularity: 'sentence' });
 // Words a cut title should not end on ("…welcome Putin on…" reads worse than "…welcome Putin…").
 const DANGLING = /\s+(?:a|an|the|on|in|of|to|for|and|or|with|his|her|its|their|at|by)$/iu;
 
 /** A title from the first sentence of the first paragraph, without its dateline or final full stop. */
 export function deriveTitle(firstParagraph: string): string {
   const { body } = splitDateline(firstParagraph);
-  const first = sentences.segment(body)[Symbol.iterator]().next().value?.segment ?? body;
-  const sentence = first.trim().replace(/[.!?]+$/u, '');
+  const sentence = (splitSentences(body)[0] ?? body).replace(/[.!?]+$/u, '');
   if (sentence.length <= MAX_TITLE_LENGTH) return sentence;
   const cut = sentence.slice(0, MAX_TITLE_LENGTH - 1);
   const lastSpace = cut.lastIndexOf(' ');

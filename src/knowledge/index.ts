@@ -4,3 +4,5 @@ export { loadAliases, parseAliases, ALIASES_FILE, type AliasTable } from './load
 export { parseDocument } from './parse-document.js';
 export { KnowledgeError } from './knowledge-error.js';
 export type { Knowledge, KnowledgeDocument, Passage, PassageKind } from './types.js';
+export { splitSentences } from './split-sentences.js';
+export { splitDateline } from './dateline.js';

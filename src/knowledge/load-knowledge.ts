@@ -16,7 +16,10 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  */
 export function loadKnowledge(dir: string): Knowledge {
   const files = listKnowledgeFiles(dir);
-  const documents = files.map((file) => parseDocument(decodeFile(dir, file), file));
+  const documents = files.map((file) => ({
+    ...parseDocument(decodeFile(dir, file), file),
+    modified: statSync(join(dir, file)).mtime.toISOString(),
+  }));
   return fromDocuments(documents);
 }
 

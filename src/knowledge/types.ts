@@ -34,6 +34,8 @@ export interface KnowledgeDocument {
   sources: string[];
   /** An optional `Date:` line (ISO date), used to pick the newest document. */
   date?: string;
+  /** When the file was last modified (ISO), set by the loader; the newest document leads when none has a date. */
+  modified?: string;
   passages: Passage[];
 }
 
