@@ -5,11 +5,14 @@ import { openAnswerEngine } from './answers/index.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { createSlackApp } from './slack/create-app.js';
+import type { SlackMessage } from './slack/format/slack-message.js';
 import { createReceiver } from './slack/create-receiver.js';
 import { fixedReplies } from './slack/fixed-replies.js';
 import { summaryMessage } from './slack/format/summary-message.js';
 import { buildSummary } from './summary/index.js';
 import { explainStartFailure } from './slack/slack-start-error.js';
+import { createDailyPost, type DailyPost } from './schedule/daily-post.js';
+import { openPostState } from './schedule/post-state.js';
 
 /** Options of {@link startBot}. */
 export interface BotOptions {
@@ -66,12 +69,16 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
   const address = server?.address();
   const port = typeof address === 'object' && address ? address.port : undefined;
   logger.info({ mode: config.mode, ...(port !== undefined ? { port } : {}) }, 'ready');
+  const daily = dailyPostFor(config, app, () => summary, logger);
+  // The catch-up post may retry for a while: it runs alongside, counted as work in flight.
+  if (daily) void inFlight.track(() => daily.start());
 
   return {
     app,
     ...(port !== undefined ? { port } : {}),
     async stop() {
       logger.info({ inFlight: inFlight.size }, 'stopping: no new work, finishing replies in flight');
+      daily?.stop();
       const stopping = app.stop().catch((error: unknown) => logger.warn({ err: String(error) }, 'receiver did not stop cleanly'));
       server?.closeIdleConnections();
       const finished = await inFlight.drain(options.drainMs ?? 5_000);
@@ -80,4 +87,24 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
       return finished;
     },
   };
+}
+
+// The daily summary post, when SUMMARY_CHANNEL is set; it posts through the app's Web API client in either mode.
+function dailyPostFor(config: Config, app: App, message: () => SlackMessage, logger: Logger): DailyPost | undefined {
+  const { channel } = config.summary;
+  if (!channel) {
+    logger.info('no daily summary post: SUMMARY_CHANNEL is not set');
+    return undefined;
+  }
+  return createDailyPost({
+    ...config.summary,
+    channel,
+    message,
+    state: openPostState(config.summary.stateDir, logger),
+    logger,
+    post: async (to, m) => {
+      const result = await app.client.chat.postMessage({ channel: to, ...m, unfurl_links: false, unfurl_media: false });
+      return result.ts ?? '';
+    },
+  });
 }

@@ -50,3 +50,22 @@ describe('loadConfig', () => {
     expect(errorOf({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: 'xoxb-wrong-kind-123456' }).message).toContain('expected a token starting with xapp-');
   });
 });
+
+describe('summary settings', () => {
+  it('reads a valid schedule', () => {
+    const config = loadConfig({ SUMMARY_CHANNEL: 'C0123456789', SUMMARY_TIME: '7:30', SUMMARY_TIMEZONE: 'Europe/London', SUMMARY_DAYS: 'mon-fri', SUMMARY_CATCHUP_HOURS: '2.5' });
+    expect(config.summary).toMatchObject({ channel: 'C0123456789', time: { hour: 7, minute: 30 }, timezone: 'Europe/London', days: [1, 2, 3, 4, 5], catchupHours: 2.5 });
+    expect(loadConfig({ SUMMARY_DAYS: 'mon,wed,fri' }).summary.days).toEqual([1, 3, 5]);
+    expect(loadConfig({ SUMMARY_DAYS: 'fri-mon' }).summary.days).toEqual([0, 1, 5, 6]);
+  });
+
+  it('names each malformed value and the expected form', () => {
+    const error = errorOf({ SUMMARY_TIME: '25:99', SUMMARY_TIMEZONE: 'Mars/Olympus', SUMMARY_DAYS: 'someday', SUMMARY_CHANNEL: '#general', SUMMARY_CATCHUP_HOURS: '-1' });
+    expect(error.problems).toHaveLength(5);
+    expect(error.message).toContain('SUMMARY_TIME="25:99" is not valid: expected a 24-hour time as HH:MM, e.g. 09:00');
+    expect(error.message).toContain('SUMMARY_TIMEZONE="Mars/Olympus" is not valid: expected an IANA time zone name');
+    expect(error.message).toContain('SUMMARY_DAYS="someday" is not valid: expected days as mon-fri, mon,wed,fri or daily');
+    expect(error.message).toContain('SUMMARY_CHANNEL="#general" is not valid: expected a channel ID');
+    expect(error.message).toContain('SUMMARY_CATCHUP_HOURS="-1" is not valid');
+  });
+});

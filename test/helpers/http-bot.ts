@@ -2,6 +2,7 @@
 import { startBot, type RunningBot } from '../../src/bot.js';
 import { loadConfig } from '../../src/config.js';
 import { captureLogger } from './capture-logger.js';
+import { tempDir } from './temp-dir.js';
 import type { FakeSlack } from './fake-slack.js';
 import { BOT_TOKEN, SIGNING_SECRET } from './slack-requests.js';
 
@@ -20,6 +21,7 @@ export async function startHttpBot(fake: FakeSlack, env: Record<string, string> 
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: fake.apiUrl,
     PORT: '0',
+    STATE_DIR: tempDir(),
     ...env,
   });
   const bot = await startBot(config, { logger: logs.logger, clientOptions: { retryConfig: { retries: 0 }, timeout: 1_000 } });

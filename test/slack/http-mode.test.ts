@@ -242,3 +242,21 @@ describe('logs', () => {
     expect(JSON.stringify(info)).not.toContain('what about the arctic');
   });
 });
+
+describe('daily summary post in HTTP mode', () => {
+  it('posts the summary to SUMMARY_CHANNEL once, and a restart the same day does not post again', async () => {
+    const { summaryTimeNow } = await import('../helpers/summary-time.js');
+    const { tempDir } = await import('../helpers/temp-dir.js');
+    const stateDir = tempDir();
+    const env = { SUMMARY_CHANNEL: 'C0SUMMARY', SUMMARY_TIME: summaryTimeNow(), STATE_DIR: stateDir };
+    const first = await startHttpBot(fake, env);
+    const post = await fake.waitFor('chat.postMessage', (c) => c.body.channel === 'C0SUMMARY');
+    expect(JSON.stringify(post.body.blocks)).toContain('Key points');
+    await first.bot.stop();
+    const second = await startHttpBot(fake, env);
+    await settle();
+    await second.bot.stop();
+    expect(fake.callsTo('chat.postMessage').filter((c) => c.body.channel === 'C0SUMMARY')).toHaveLength(1);
+    expect(second.logs.lines.some((l) => l.msg === 'daily summary already posted today')).toBe(true);
+  });
+});

@@ -6,6 +6,8 @@ import { captureLogger } from '../helpers/capture-logger.js';
 import { startFakeSlack, type FakeSlack } from '../helpers/fake-slack.js';
 import { startFakeSocketMode, type FakeSocketMode } from '../helpers/fake-socket-mode.js';
 import { APP_TOKEN, BOT_TOKEN, mentionEvent, slashCommand } from '../helpers/slack-requests.js';
+import { tempDir } from '../helpers/temp-dir.js';
+import { summaryTimeNow } from '../helpers/summary-time.js';
 
 let fake: FakeSlack;
 let socket: FakeSocketMode;
@@ -23,7 +25,14 @@ function eventsApi(payload: Record<string, unknown>, retryAttempt = 0) {
 beforeAll(async () => {
   fake = await startFakeSlack();
   socket = await startFakeSocketMode(fake);
-  const config = loadConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN, SLACK_API_URL: fake.apiUrl });
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_APP_TOKEN: APP_TOKEN,
+    SLACK_API_URL: fake.apiUrl,
+    SUMMARY_CHANNEL: 'C0SUMMARY',
+    SUMMARY_TIME: summaryTimeNow(),
+    STATE_DIR: tempDir(),
+  });
   bot = await startBot(config, { logger: logs.logger, clientOptions: { retryConfig: { retries: 0 }, timeout: 2_000 } });
 });
 afterAll(async () => {
@@ -37,6 +46,11 @@ describe('Socket Mode', () => {
     await socket.waitForConnections(1);
     const open = fake.callsTo('apps.connections.open')[0];
     expect(open?.authorization).toBe(`Bearer ${APP_TOKEN}`);
+  });
+
+  it('posts the daily summary (caught up at start-up) through the same client', async () => {
+    const post = await fake.waitFor('chat.postMessage', (c) => c.body.channel === 'C0SUMMARY');
+    expect(String(post.body.text)).toMatch(/^Briefing: Chinese President Xi Jinping/);
   });
 
   it('acks a mention envelope and answers in the thread', async () => {

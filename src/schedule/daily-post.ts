@@ -1,0 +1,121 @@
+// Posts the summary to a channel once a day at a set local time (croner), with catch-up and retries.
+import { Cron } from 'croner';
+import type { Logger } from '../logger.js';
+import type { SlackMessage } from '../slack/format/slack-message.js';
+import { localDate, localTime } from './local-date.js';
+import type { PostState } from './post-state.js';
+
+/** When and where to post. */
+export interface DailyPostSettings {
+  channel: string;
+  time: { hour: number; minute: number };
+  timezone: string;
+  /** Days of the week, 0 = Sunday. */
+  days: readonly number[];
+  /** A post missed by at most this many hours (same local day) is made at start-up. */
+  catchupHours: number;
+}
+
+/** Options of {@link createDailyPost}. */
+export interface DailyPostOptions extends DailyPostSettings {
+  /** The message to post (built when posting). */
+  message: () => SlackMessage;
+  /** Posts to Slack and resolves with the message ts once Slack confirms it. */
+  post: (channel: string, message: SlackMessage) => Promise<string>;
+  state: PostState;
+  logger: Logger;
+  /** Attempts per post and the first backoff delay (doubling). Default 4 attempts from 2 s. */
+  attempts?: number;
+  backoffMs?: number;
+}
+
+/** Outcome of one attempt to make today's post. */
+export type PostOutcome = 'posted' | 'already-posted' | 'failed';
+
+/** The running schedule. */
+export interface DailyPost {
+  /** Posts now if today's post was missed within the catch-up window, then schedules the daily runs. */
+  start(): Promise<void>;
+  stop(): void;
+  /** The next scheduled post. */
+  nextRun(): Date | null;
+  /** Makes today's post unless it was made already (what the schedule and catch-up call). */
+  postToday(reason: string): Promise<PostOutcome>;
+}
+
+/** Slack errors a retry cannot fix; each with what the operator should do. */
+const PERMANENT: Record<string, string> = {
+  not_in_channel: 'invite the bot to the channel (/invite @briefing-bot)',
+  channel_not_found: 'check SUMMARY_CHANNEL is a channel ID the bot can see',
+  is_archived: 'the channel is archived: choose another SUMMARY_CHANNEL',
+  missing_scope: 'add the chat:write scope and reinstall the app',
+  invalid_auth: 'check SLACK_BOT_TOKEN',
+  account_inactive: 'reinstall the app and update SLACK_BOT_TOKEN',
+  token_revoked: 'reinstall the app and update SLACK_BOT_TOKEN',
+};
+
+/** Builds the daily post; nothing runs until `start()`. */
+export function createDailyPost(options: DailyPostOptions): DailyPost {
+  const { channel, timezone, logger, state, attempts = 4, backoffMs = 2_000 } = options;
+  const pattern = `${options.time.minute} ${options.time.hour} * * ${options.days.join(',')}`;
+  const log = logger.child({ module: 'daily-post', channel });
+  let cron: Cron | undefined;
+  let running: Promise<PostOutcome> | undefined;
+
+  async function attemptPost(date: string, reason: string): Promise<PostOutcome> {
+    if (state.has(channel, date)) {
+      log.info({ date, reason }, 'daily summary already posted today');
+      return 'already-posted';
+    }
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const ts = await options.post(channel, options.message());
+        state.record({ channel, date, ts, postedAt: new Date().toISOString() });
+        log.info({ date, ts, reason, attempt }, 'daily summary posted');
+        return 'posted';
+      } catch (error) {
+        const code = (error as { data?: { error?: string } }).data?.error ?? (error as Error).message;
+        const fix = PERMANENT[code];
+        if (fix) {
+          log.error({ date, slackError: code, fix }, `daily summary not posted: ${code}: ${fix}`);
+          return 'failed';
+        }
+        if (attempt >= attempts) {
+          log.error({ date, err: code, attempts }, 'daily summary not posted: giving up after retries');
+          return 'failed';
+        }
+        const delay = backoffMs * 2 ** (attempt - 1);
+        log.warn({ date, err: code, attempt, retryInMs: delay }, 'daily summary post failed: retrying');
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
+  }
+
+  const postToday = (reason: string): Promise<PostOutcome> => {
+    const date = localDate(new Date(), timezone);
+    // One post at a time: a catch-up and a scheduled run can never both post.
+    const previous = running ?? Promise.resolve<PostOutcome>('already-posted');
+    const next = previous.then(() => attemptPost(date, reason));
+    running = next;
+    return next;
+  };
+
+  return {
+    async start() {
+      cron = new Cron(pattern, { timezone, name: `daily-summary-${channel}` }, () => void postToday('schedule'));
+      log.info({ time: `${String(options.time.hour).padStart(2, '0')}:${String(options.time.minute).padStart(2, '0')}`, timezone, days: options.days, next: cron.nextRun()?.toISOString() }, 'daily summary scheduled');
+      const now = new Date();
+      const missed = new Cron(pattern, { timezone }).previousRuns(1, now)[0];
+      const withinWindow = missed && now.getTime() - missed.getTime() <= options.catchupHours * 3_600_000;
+      if (missed && withinWindow && localDate(missed, timezone) === localDate(now, timezone)) {
+        log.info({ missed: missed.toISOString(), localTime: localTime(now, timezone) }, 'daily summary time passed while the bot was down: catching up');
+        await postToday('catch-up');
+      }
+    },
+    stop() {
+      cron?.stop();
+    },
+    nextRun: () => cron?.nextRun() ?? null,
+    postToday,
+  };
+}

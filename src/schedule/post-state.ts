@@ -1,0 +1,75 @@
+// Remembers which daily posts were made (channel, local date, message ts), in a JSON file written atomically.
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Logger } from '../logger.js';
+
+/** One confirmed post. */
+export interface PostRecord {
+  channel: string;
+  /** Local date in the summary's time zone, YYYY-MM-DD. */
+  date: string;
+  /** The `ts` Slack returned for the message. */
+  ts: string;
+  postedAt: string;
+}
+
+/** The store of confirmed posts. */
+export interface PostState {
+  readonly file: string;
+  has(channel: string, date: string): boolean;
+  /** Records a confirmed post and writes the file (temp file, fsync, rename). */
+  record(post: PostRecord): void;
+}
+
+/** Posts older than this many are dropped from the file; it only needs recent days. */
+const KEEP = 400;
+export const STATE_FILE = 'daily-posts.json';
+
+/**
+ * Opens the state in `dir` (created if missing). A file that cannot be read as state is reported at error level,
+ * moved aside as `daily-posts.json.corrupt-<time>` and replaced by an empty state, so the bot keeps running.
+ */
+export function openPostState(dir: string, logger: Logger): PostState {
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, STATE_FILE);
+  let posts = read(file, logger);
+  return {
+    file,
+    has: (channel, date) => posts.some((p) => p.channel === channel && p.date === date),
+    record(post) {
+      posts = [...posts, post].slice(-KEEP);
+      writeAtomically(file, `${JSON.stringify({ version: 1, posts }, null, 2)}\n`);
+    },
+  };
+}
+
+function read(file: string, logger: Logger): PostRecord[] {
+  if (!existsSync(file)) return [];
+  try {
+    const data = JSON.parse(readFileSync(file, 'utf8')) as { posts?: unknown };
+    if (!Array.isArray(data.posts) || !data.posts.every(isRecord)) throw new Error('expected {"posts": [{channel, date, ts}]}');
+    return data.posts;
+  } catch (error) {
+    const aside = `${file}.corrupt-${Date.now()}`;
+    renameSync(file, aside);
+    logger.error({ file, movedTo: aside, err: (error as Error).message }, 'daily post state file is corrupt: starting with an empty state (a post already made today may be repeated)');
+    return [];
+  }
+}
+
+function isRecord(value: unknown): value is PostRecord {
+  const v = value as Partial<PostRecord> | null;
+  return typeof v?.channel === 'string' && typeof v.date === 'string' && typeof v.ts === 'string';
+}
+
+function writeAtomically(file: string, text: string): void {
+  const temp = `${file}.${process.pid}.tmp`;
+  const fd = openSync(temp, 'w');
+  try {
+    writeSync(fd, text);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temp, file);
+}

@@ -1,0 +1,189 @@
+// The daily post on a fake clock with the real scheduler (croner): local times, DST, days, catch-up, retries, state.
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createDailyPost, type DailyPostSettings } from '../../src/schedule/daily-post.js';
+import { localDate, localTime } from '../../src/schedule/local-date.js';
+import { openPostState, STATE_FILE } from '../../src/schedule/post-state.js';
+import { captureLogger } from '../helpers/capture-logger.js';
+import { tempDir } from '../helpers/temp-dir.js';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const message = () => ({ text: 'summary', blocks: [] });
+
+interface Harness {
+  posts: { at: Date; channel: string }[];
+  stateDir: string;
+  logs: ReturnType<typeof captureLogger>;
+  start: () => Promise<ReturnType<typeof createDailyPost>>;
+}
+
+function harness(settings: Partial<DailyPostSettings> = {}, post?: (n: number) => Promise<string>, stateDir = tempDir()): Harness {
+  const posts: { at: Date; channel: string }[] = [];
+  const logs = captureLogger('info');
+  let calls = 0;
+  return {
+    posts,
+    stateDir,
+    logs,
+    async start() {
+      const daily = createDailyPost({
+        channel: 'C123',
+        time: { hour: 9, minute: 0 },
+        timezone: 'America/New_York',
+        days: [0, 1, 2, 3, 4, 5, 6],
+        catchupHours: 6,
+        ...settings,
+        message,
+        state: openPostState(stateDir, logs.logger),
+        logger: logs.logger,
+        backoffMs: 1_000,
+        post: async (channel) => {
+          calls += 1;
+          const ts = post ? await post(calls) : `${calls}.0001`;
+          posts.push({ at: new Date(), channel });
+          return ts;
+        },
+      });
+      await daily.start();
+      return daily;
+    },
+  };
+}
+
+const at = (iso: string) => vi.setSystemTime(new Date(iso));
+const ny = (d: Date) => `${localDate(d, 'America/New_York')} ${localTime(d, 'America/New_York')}`;
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('schedule', () => {
+  it('posts at 09:00 New York time every day across the March daylight-saving change', async () => {
+    at('2026-03-06T12:00:00Z'); // 07:00 EST, Friday
+    const h = harness();
+    const daily = await h.start();
+    await vi.advanceTimersByTimeAsync(4 * DAY);
+    daily.stop();
+    expect(h.posts.map((p) => p.at.toISOString())).toEqual([
+      '2026-03-06T14:00:00.000Z',
+      '2026-03-07T14:00:00.000Z',
+      '2026-03-08T13:00:00.000Z', // clocks went forward at 02:00 that morning
+      '2026-03-09T13:00:00.000Z',
+    ]);
+    expect(h.posts.map((p) => ny(p.at))).toEqual(['2026-03-06 09:00', '2026-03-07 09:00', '2026-03-08 09:00', '2026-03-09 09:00']);
+  });
+
+  it('posts once a day across the November change, neither skipping nor doubling', async () => {
+    at('2026-10-31T12:00:00Z'); // 08:00 EDT
+    const h = harness();
+    const daily = await h.start();
+    await vi.advanceTimersByTimeAsync(3 * DAY);
+    daily.stop();
+    expect(h.posts.map((p) => ny(p.at))).toEqual(['2026-10-31 09:00', '2026-11-01 09:00', '2026-11-02 09:00']);
+    expect(h.posts[1]?.at.toISOString()).toBe('2026-11-01T14:00:00.000Z');
+  });
+
+  it('skips days not in SUMMARY_DAYS', async () => {
+    at('2026-03-06T12:00:00Z'); // Friday
+    const h = harness({ days: [1, 2, 3, 4, 5] });
+    const daily = await h.start();
+    await vi.advanceTimersByTimeAsync(4 * DAY);
+    daily.stop();
+    expect(h.posts.map((p) => localDate(p.at, 'America/New_York'))).toEqual(['2026-03-06', '2026-03-09']);
+  });
+});
+
+describe('catch-up and restarts', () => {
+  it('posts at start-up when the time passed within the window, once', async () => {
+    at('2026-03-10T15:30:00Z'); // 11:30 EDT, 2.5 h late
+    const h = harness();
+    const daily = await h.start();
+    expect(h.posts).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(12 * HOUR);
+    expect(h.posts).toHaveLength(1);
+    daily.stop();
+  });
+
+  it('does not catch up after the window, nor for an earlier day', async () => {
+    at('2026-03-10T20:00:00Z'); // 16:00 EDT, 7 h late
+    const late = harness();
+    (await late.start()).stop();
+    expect(late.posts).toHaveLength(0);
+    at('2026-03-11T05:00:00Z'); // 01:00 the next day: yesterday's post is not made up
+    const nextDay = harness({ catchupHours: 24 });
+    (await nextDay.start()).stop();
+    expect(nextDay.posts).toHaveLength(0);
+  });
+
+  it('never posts twice in a day across a restart with the same STATE_DIR', async () => {
+    at('2026-03-10T12:00:00Z');
+    const first = harness();
+    const d1 = await first.start();
+    await vi.advanceTimersByTimeAsync(2 * HOUR);
+    d1.stop();
+    expect(first.posts).toHaveLength(1);
+    const second = harness({}, undefined, first.stateDir);
+    const d2 = await second.start();
+    expect(second.posts).toHaveLength(0);
+    expect(second.logs.lines.some((l) => l.msg === 'daily summary already posted today')).toBe(true);
+    d2.stop();
+  });
+});
+
+describe('failures', () => {
+  it('retries a failed post with backoff, and records it only once it succeeds', async () => {
+    at('2026-03-10T15:00:00Z');
+    const h = harness({}, async (n) => {
+      if (n < 3) throw Object.assign(new Error('timeout'), { data: { error: 'request_timeout' } });
+      return '1700000000.000100';
+    });
+    const started = h.start();
+    await vi.advanceTimersByTimeAsync(10_000);
+    (await started).stop();
+    expect(h.posts).toHaveLength(1);
+    expect(h.logs.lines.filter((l) => l.msg === 'daily summary post failed: retrying')).toHaveLength(2);
+    expect(h.logs.lines.find((l) => l.msg === 'daily summary posted')).toMatchObject({ ts: '1700000000.000100', attempt: 3 });
+  });
+
+  it('gives up after a few attempts, logs an error, and does not record the post', async () => {
+    at('2026-03-10T15:00:00Z');
+    const h = harness({}, async () => {
+      throw Object.assign(new Error('fail'), { data: { error: 'internal_error' } });
+    });
+    const started = h.start();
+    await vi.advanceTimersByTimeAsync(60_000);
+    (await started).stop();
+    expect(h.logs.lines.find((l) => l.msg === 'daily summary not posted: giving up after retries')).toMatchObject({ level: 50, attempts: 4 });
+    const retry = harness({}, undefined, h.stateDir);
+    (await retry.start()).stop();
+    expect(retry.posts).toHaveLength(1);
+  });
+
+  it('explains not_in_channel and does not retry it', async () => {
+    at('2026-03-10T15:00:00Z');
+    let calls = 0;
+    const h = harness({}, async () => {
+      calls += 1;
+      throw Object.assign(new Error('not_in_channel'), { data: { error: 'not_in_channel' } });
+    });
+    (await h.start()).stop();
+    expect(calls).toBe(1);
+    expect(h.logs.raw()).toContain('invite the bot to the channel (/invite @briefing-bot)');
+  });
+
+  it('reports a corrupt state file, moves it aside and keeps going', async () => {
+    at('2026-03-10T15:00:00Z');
+    const dir = tempDir();
+    writeFileSync(join(dir, STATE_FILE), '{ not json');
+    const h = harness({}, undefined, dir);
+    (await h.start()).stop();
+    expect(h.logs.lines.find((l) => String(l.msg).startsWith('daily post state file is corrupt'))).toMatchObject({ level: 50 });
+    expect(h.posts).toHaveLength(1);
+    expect(readdirSync(dir).some((f) => f.startsWith(`${STATE_FILE}.corrupt-`))).toBe(true);
+  });
+});
