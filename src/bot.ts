@@ -1,18 +1,17 @@
-// Starts the bot for a configuration: knowledge → answers → replies → Slack app on its receiver.
-import type { Server } from 'node:http';
+// Starts the bot for a configuration: knowledge → answers → replies → the app on its transport (Slack or console).
 import type { App, webApi } from '@slack/bolt';
 import { openAnswerEngine } from './answers/index.js';
 import type { Config } from './config.js';
+import type { ConsoleIO } from './console/console-receiver.js';
 import type { Logger } from './logger.js';
-import { createSlackApp } from './slack/create-app.js';
-import type { SlackMessage } from './slack/format/slack-message.js';
-import { createReceiver } from './slack/create-receiver.js';
-import { fixedReplies } from './slack/fixed-replies.js';
-import { summaryMessage } from './slack/format/summary-message.js';
-import { buildSummary } from './summary/index.js';
-import { explainStartFailure } from './slack/slack-start-error.js';
 import { createDailyPost, type DailyPost } from './schedule/daily-post.js';
 import { openPostState } from './schedule/post-state.js';
+import { createSlackApp } from './slack/create-app.js';
+import { fixedReplies } from './slack/fixed-replies.js';
+import type { SlackMessage } from './slack/format/slack-message.js';
+import { summaryMessage } from './slack/format/summary-message.js';
+import { buildSummary } from './summary/index.js';
+import { consoleTransport, slackTransport } from './transports.js';
 
 /** Options of {@link startBot}. */
 export interface BotOptions {
@@ -21,6 +20,8 @@ export interface BotOptions {
   clientOptions?: Partial<webApi.WebClientOptions>;
   /** How long shutdown waits for replies in flight. Default 5 s. */
   drainMs?: number;
+  /** The terminal for the local console (console mode). Default: standard input and output. */
+  console?: ConsoleIO;
 }
 
 /** A running bot. */
@@ -28,15 +29,15 @@ export interface RunningBot {
   app: App;
   /** The HTTP port actually listened on (HTTP mode). */
   port?: number;
+  /** Resolves when the console reaches the end of its input (console mode only). */
+  finished?: Promise<void>;
   /** Stops taking new work, waits for replies in flight, and resolves (true when all finished in time). */
   stop(): Promise<boolean>;
 }
 
-/** Loads the knowledge, builds the app for `config.mode` (socket or http) and starts it. */
+/** Loads the knowledge, builds the app on the transport for `config.mode`, and starts it. */
 export async function startBot(config: Config, options: BotOptions): Promise<RunningBot> {
   const { logger } = options;
-  const slack = config.slack;
-  if (config.mode === 'console' || !slack) throw new Error('startBot: console mode has no Slack settings');
   const started = performance.now();
   const engine = openAnswerEngine(config.knowledgeDir);
   logger.info(
@@ -44,43 +45,34 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
     'knowledge loaded',
   );
   const summary = summaryMessage(buildSummary(engine.knowledge, config.summary.document ? { document: config.summary.document } : {}));
-  const receiver = createReceiver(
-    config.mode === 'socket'
-      ? { mode: 'socket', appToken: slack.appToken ?? '', ...(slack.apiUrl ? { apiUrl: slack.apiUrl } : {}) }
-      : { mode: 'http', signingSecret: slack.signingSecret ?? '', port: config.port },
-    logger,
-  );
+  const transport =
+    config.mode === 'console'
+      ? consoleTransport(options.console ?? { input: process.stdin, output: process.stdout }, () => summary, engine.knowledge.documents.map((d) => d.title))
+      : slackTransport(config, logger);
   const { app, inFlight } = createSlackApp({
-    receiver,
-    botToken: slack.botToken,
-    ...(slack.apiUrl ? { apiUrl: slack.apiUrl } : {}),
+    receiver: transport.receiver,
+    botToken: transport.botToken,
+    ...(transport.apiUrl ? { apiUrl: transport.apiUrl } : {}),
+    ...(transport.botIdentity ? { botIdentity: transport.botIdentity } : {}),
     logger,
     deps: { engine, replies: fixedReplies(engine.knowledge, () => summary) },
-    ...(options.clientOptions ? { clientOptions: options.clientOptions } : {}),
+    clientOptions: { ...transport.clientOptions, ...options.clientOptions },
   });
-  let server: Server | undefined;
-  try {
-    await app.init();
-    const result = await app.start(config.port);
-    server = config.mode === 'http' ? (result as Server) : undefined;
-  } catch (error) {
-    throw explainStartFailure(error, config.mode);
-  }
-  const address = server?.address();
-  const port = typeof address === 'object' && address ? address.port : undefined;
+  const port = await transport.start(app);
   logger.info({ mode: config.mode, ...(port !== undefined ? { port } : {}) }, 'ready');
-  const daily = dailyPostFor(config, app, () => summary, logger);
+  const daily = config.mode === 'console' ? undefined : dailyPostFor(config, app, () => summary, logger);
   // The catch-up post may retry for a while: it runs alongside, counted as work in flight.
   if (daily) void inFlight.track(() => daily.start());
 
   return {
     app,
     ...(port !== undefined ? { port } : {}),
+    ...(transport.finished ? { finished: transport.finished } : {}),
     async stop() {
       logger.info({ inFlight: inFlight.size }, 'stopping: no new work, finishing replies in flight');
       daily?.stop();
       const stopping = app.stop().catch((error: unknown) => logger.warn({ err: String(error) }, 'receiver did not stop cleanly'));
-      server?.closeIdleConnections();
+      transport.onStop?.();
       const finished = await inFlight.drain(options.drainMs ?? 5_000);
       await Promise.race([stopping, new Promise((resolve) => setTimeout(resolve, 1_000))]);
       logger.info({ finished }, 'stopped');

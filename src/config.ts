@@ -119,6 +119,8 @@ export function loadConfig(env: Env): Config {
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     ...core,
+    // The console shares the terminal with its replies: only warnings and errors, unless LOG_LEVEL says otherwise.
+    ...(mode === 'console' && value(env, 'LOG_LEVEL') === undefined ? { logLevel: 'warn' } : {}),
     mode,
     ...(mode === 'console' || !botToken
       ? {}

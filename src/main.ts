@@ -12,10 +12,6 @@ await runMain(async () => {
   logger.info({ envFile: dotenv.error ? 'none' : '.env', mode: config.mode, knowledgeDir: config.knowledgeDir }, 'starting');
   process.on('unhandledRejection', (reason) => logger.error({ err: String(reason) }, 'unhandled rejection'));
 
-  if (config.mode === 'console') {
-    process.stderr.write('No Slack settings found: set SLACK_BOT_TOKEN and SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode) in .env; see README.md.\n');
-    return;
-  }
   const bot = await startBot(config, { logger });
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals): void => {
@@ -26,4 +22,6 @@ await runMain(async () => {
   };
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
+  // The local console ends with its input (Ctrl-D, /quit, or the end of a pipe).
+  void bot.finished?.then(() => shutdown('SIGTERM'));
 });

@@ -74,7 +74,7 @@ describe('share values', () => {
 describe('helpMessage', () => {
   it('says how to ask and gives the FAQ questions as examples', () => {
     const json = JSON.stringify(helpMessage(engine.knowledge));
-    expect(json).toContain('/briefing <question>');
+    expect(json).toContain('/briefing &lt;question&gt;');
     expect(json).toContain('Mention me');
     expect(json).toContain('How does China support Russia economically?');
   });

@@ -169,7 +169,8 @@ describe('/briefing', () => {
     expect(allText(summary)).toContain('How does China support Russia economically?');
     await send(slashCommand('help', fake.responseUrl('help')));
     const help = await fake.waitFor('respond', (c) => c.body.responseId === 'help');
-    expect(allText(help)).toContain('/briefing <question>');
+    expect(allText(help)).toContain('/briefing &lt;question&gt;');
+    expect(allText(help)).not.toContain('<question>');
   });
 
   it('shares the answer in the channel when Share is pressed, noting who shared it', async () => {

@@ -16,7 +16,7 @@ export function helpMessage(knowledge: Knowledge): SlackMessage {
   const examples = exampleQuestions(knowledge).map(escapeText);
   const howTo = bullets([
     '`/briefing` shows the briefing summary (only to you, with a button to share it).',
-    '`/briefing <question>` answers a question, e.g. `/briefing why is Putin visiting Beijing?`',
+    '`/briefing &lt;question&gt;` answers a question, e.g. `/briefing why is Putin visiting Beijing?`',
     'Mention me in a channel with a question and I answer in the thread.',
     'Send me a direct message with a question.',
   ]);

@@ -1,0 +1,53 @@
+// Turns what a person types into the payloads Slack would send for it: a mention, a slash command, a button press.
+import { CONSOLE_BOT, CONSOLE_RESPONSE_URL } from './console-fetch.js';
+
+/** The channel and person of the console. */
+export const CONSOLE_CHANNEL = { id: 'C0CONSOLE', name: 'console' } as const;
+export const CONSOLE_USER = { id: 'U0YOU', name: 'you' } as const;
+const TEAM = 'T0CONSOLE';
+
+let sequence = 0;
+const next = (): number => (sequence += 1);
+const tsOf = (n: number): string => `${1_700_000_000 + n}.000100`;
+
+/** An `event_callback` with an `app_mention` of the bot asking `text`. */
+export function mentionPayload(text: string): Record<string, unknown> {
+  const n = next();
+  return {
+    token: 'console',
+    team_id: TEAM,
+    api_app_id: 'A0CONSOLE',
+    type: 'event_callback',
+    event_id: `EvConsole${n}`,
+    event_time: Math.floor(Date.now() / 1000),
+    event: { type: 'app_mention', user: CONSOLE_USER.id, text: `<@${CONSOLE_BOT.botUserId}> ${text}`, ts: tsOf(n), event_ts: tsOf(n), channel: CONSOLE_CHANNEL.id },
+    authorizations: [{ enterprise_id: null, team_id: TEAM, user_id: CONSOLE_BOT.botUserId, is_bot: true, is_enterprise_install: false }],
+  };
+}
+
+/** A slash command body, as Bolt's receivers hand it over after parsing the form. */
+export function commandPayload(command: string, text: string): Record<string, unknown> {
+  const n = next();
+  return {
+    token: 'console', team_id: TEAM, team_domain: 'console', channel_id: CONSOLE_CHANNEL.id, channel_name: CONSOLE_CHANNEL.name,
+    user_id: CONSOLE_USER.id, user_name: CONSOLE_USER.name, command, text, api_app_id: 'A0CONSOLE', is_enterprise_install: 'false',
+    response_url: `${CONSOLE_RESPONSE_URL}${n}`, trigger_id: `console.${n}`,
+  };
+}
+
+/** A `block_actions` payload pressing a button. */
+export function buttonPayload(actionId: string, value: string, label: string): Record<string, unknown> {
+  const n = next();
+  return {
+    type: 'block_actions',
+    user: { id: CONSOLE_USER.id, username: CONSOLE_USER.name, name: CONSOLE_USER.name, team_id: TEAM },
+    api_app_id: 'A0CONSOLE',
+    token: 'console',
+    container: { type: 'message', message_ts: tsOf(n), channel_id: CONSOLE_CHANNEL.id, is_ephemeral: true },
+    trigger_id: `console.${n}`,
+    team: { id: TEAM, domain: 'console' },
+    channel: CONSOLE_CHANNEL,
+    response_url: `${CONSOLE_RESPONSE_URL}${n}`,
+    actions: [{ action_id: actionId, block_id: 'console', text: { type: 'plain_text', text: label }, value, type: 'button', action_ts: tsOf(n) }],
+  };
+}

@@ -1,0 +1,73 @@
+// The local console end to end: `npm start` with no Slack settings answers typed lines through the same app.
+import { spawn, spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/spawn-bot.js';
+
+// No SLACK_* variables: the console. (CI's clean clone has no .env; a developer's .env would be read here.)
+const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('SLACK_') && k !== 'LOG_LEVEL'));
+
+function npmStart(input: string) {
+  return spawnSync('npm', ['start', '--silent'], { cwd: ROOT, env: { ...env, NO_COLOR: '1' }, input, encoding: 'utf8', timeout: 60_000 });
+}
+
+describe('npm start with no Slack settings', () => {
+  const run = npmStart('why is putin going to beijing\n/briefing\n/briefing help\n/summary\n\nWhen is our team offsite?\n/briefing whats the BRI\n/share\n');
+  const out = run.stdout;
+
+  it('exits 0 at the end of piped input, with nothing on stderr', () => {
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe('');
+  });
+
+  it('prints the banner: console, how to ask, how to connect to Slack', () => {
+    expect(out).toContain('briefing-bot · local console');
+    expect(out).toContain('No Slack settings were found');
+    expect(out).toContain('copy .env.example to .env, set SLACK_BOT_TOKEN and SLACK_APP_TOKEN');
+    expect(out).toContain('README.md');
+  });
+
+  it('answers a question as a mention, in the thread, with its source', () => {
+    expect(out).toMatch(/you> why is putin going to beijing\nbriefing-bot \(in #console, in the thread\)\n {2}│ TAIPEI, Taiwan \(AP\)/);
+    expect(out).toContain('paragraph 1 · apnews.com');
+  });
+
+  it('shows the summary for /briefing, ephemeral, with its Share button listed', () => {
+    const reply = out.split('you> /briefing\n')[1] ?? '';
+    expect(reply).toMatch(/^briefing-bot \(only visible to you\)/);
+    expect(reply).toContain('Key points');
+    expect(reply).toContain('[Share in channel]');
+  });
+
+  it('shows usage for /briefing help and the daily post for /summary', () => {
+    expect(out.split('you> /briefing help\n')[1]).toContain('How to ask');
+    expect(out.split('you> /summary\n')[1]).toMatch(/^briefing-bot \(in #console\)\n {2}Chinese President Xi Jinping/);
+  });
+
+  it('says when the briefing does not cover something', () => {
+    expect(out.split('you> When is our team offsite?\n')[1]).toContain("I couldn't find that in the briefing");
+  });
+
+  it('presses the Share button with /share: the answer is posted to the channel', () => {
+    const shared = out.split('you> /share\n')[1] ?? '';
+    expect(shared).toMatch(/^briefing-bot \(in #console\)\n {2}@you asked: whats the BRI/);
+    expect(shared).toContain('the private reply was removed');
+  });
+});
+
+describe('leaving the console', () => {
+  it('exits 0 on SIGINT (Ctrl-C)', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    while (!out.includes('local console')) await new Promise((resolve) => setTimeout(resolve, 50));
+    child.kill('SIGINT');
+    const code = await new Promise((resolve) => child.on('exit', (c) => resolve(c)));
+    expect(code).toBe(0);
+  });
+
+  it('exits 0 on /quit, ignoring what follows', () => {
+    const run = npmStart('/quit\nwhat about the arctic\n');
+    expect(run.status).toBe(0);
+    expect(run.stdout).not.toContain('Arctic');
+  });
+});
