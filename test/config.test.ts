@@ -16,7 +16,9 @@ const APP = 'xapp-1-A111-2222-abcdefghijkl';
 describe('loadConfig', () => {
   it('is the local console with no Slack settings, with defaults', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ mode: 'console', port: 3000, logLevel: 'info', logFormat: 'json' });
+    expect(config).toMatchObject({ mode: 'console', port: 3000, logLevel: 'warn', logFormat: 'json' });
+    expect(loadConfig({ LOG_LEVEL: 'debug' }).logLevel).toBe('debug');
+    expect(loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP }).logLevel).toBe('info');
     expect(config.slack).toBeUndefined();
     expect(config.knowledgeDir).toBe(DEFAULTS.knowledgeDir);
     expect(config.summary).toMatchObject({ time: { hour: 9, minute: 0 }, timezone: 'UTC', days: [0, 1, 2, 3, 4, 5, 6], catchupHours: 6 });
