@@ -81,7 +81,7 @@ export function parseToken(text: string, prefix: string): Parsed<string> {
   const token = text.trim();
   return token.startsWith(prefix) && token.length > prefix.length + 8 && !/\s/u.test(token)
     ? ok(token)
-    : fail(`a token starting with ${prefix}`);
+    : fail(`a whole token starting with ${prefix}, as copied from the Slack app's settings`);
 }
 
 /** A Slack channel ID such as C0123456789 (not a #name). */

@@ -39,7 +39,7 @@ describe('loadConfig', () => {
     const error = errorOf({ SLACK_BOT_TOKEN: 'xoxp-user-token-not-bot', PORT: 'eighty', LOG_LEVEL: 'loud', SLACK_API_URL: 'ftp://x' });
     expect(error).toBeInstanceOf(ConfigError);
     expect(error.problems).toHaveLength(5);
-    expect(error.message).toContain('SLACK_BOT_TOKEN="xoxp-…" (23 characters) is not valid: expected a token starting with xoxb-');
+    expect(error.message).toContain('SLACK_BOT_TOKEN="xoxp-…" (23 characters) is not valid: expected a whole token starting with xoxb-');
     expect(error.message).toContain('SLACK_SIGNING_SECRET is missing');
     expect(error.message).toContain('PORT="eighty" is not valid: expected a whole number from 0 to 65535');
     expect(error.message).toContain('LOG_LEVEL=loud is not valid');
@@ -49,7 +49,7 @@ describe('loadConfig', () => {
 
   it('rejects an app token without a bot token, and a wrong app token prefix', () => {
     expect(errorOf({ SLACK_APP_TOKEN: APP }).message).toContain('SLACK_BOT_TOKEN is missing');
-    expect(errorOf({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: 'xoxb-wrong-kind-123456' }).message).toContain('expected a token starting with xapp-');
+    expect(errorOf({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: 'xoxb-wrong-kind-123456' }).message).toContain('expected a whole token starting with xapp-');
   });
 });
 

@@ -21,7 +21,7 @@ describe('start-up', () => {
     expect(await bot.exited).toBe(1);
     const err = bot.stderr();
     expect(err).toContain('SLACK_BOT_TOKEN=');
-    expect(err).toContain('expected a token starting with xoxb-');
+    expect(err).toContain('expected a whole token starting with xoxb-');
     expect(err).toContain('SLACK_SIGNING_SECRET is missing');
     expect(err).toContain('PORT="99999" is not valid');
     expect(err).toContain('LOG_LEVEL=chatty');
