@@ -1,6 +1,8 @@
 // Starts the bot for a configuration: knowledge → answers → replies → the app on its transport (Slack or console).
 import type { App, webApi } from '@slack/bolt';
-import { openAnswerEngine } from './answers/index.js';
+import { join } from 'node:path';
+import { createWarmingEngine, loadAnswerEngine } from './answers/index.js';
+import { loadAliases, loadKnowledge } from './knowledge/index.js';
 import type { Config } from './config.js';
 import type { ConsoleIO } from './console/console-receiver.js';
 import type { Logger } from './logger.js';
@@ -22,6 +24,8 @@ export interface BotOptions {
   drainMs?: number;
   /** The terminal for the local console (console mode). Default: standard input and output. */
   console?: ConsoleIO;
+  /** How long start-up waits for the index before serving with "still reading" replies. Default 2 s. */
+  warmWaitMs?: number;
 }
 
 /** A running bot. */
@@ -31,6 +35,8 @@ export interface RunningBot {
   port?: number;
   /** Resolves when the console reaches the end of its input (console mode only). */
   finished?: Promise<void>;
+  /** Resolves when the index is ready and questions get real answers. */
+  ready: Promise<void>;
   /** Stops taking new work, waits for replies in flight, and resolves (true when all finished in time). */
   stop(): Promise<boolean>;
 }
@@ -38,16 +44,23 @@ export interface RunningBot {
 /** Loads the knowledge, builds the app on the transport for `config.mode`, and starts it. */
 export async function startBot(config: Config, options: BotOptions): Promise<RunningBot> {
   const { logger } = options;
-  const started = performance.now();
-  const engine = openAnswerEngine(config.knowledgeDir);
-  logger.info(
-    { documents: engine.knowledge.documents.length, passages: engine.knowledge.passages.length, ms: Math.round(performance.now() - started) },
-    'knowledge loaded',
+  const knowledge = loadKnowledge(config.knowledgeDir);
+  logger.info({ documents: knowledge.documents.length, passages: knowledge.passages.length }, 'knowledge loaded');
+  const summary = summaryMessage(buildSummary(knowledge, config.summary.document ? { document: config.summary.document } : {}));
+  // Until the index is ready (read from the cache, or built in chunks), questions get a "still reading" reply.
+  const engine = createWarmingEngine(knowledge);
+  const aliases = loadAliases(config.knowledgeDir);
+  const warming = loadAnswerEngine(knowledge, { aliases, cacheDir: join(config.stateDir, 'index-cache') }).then(
+    ({ engine: ready, index, ms, cacheError }) => {
+      engine.ready(ready);
+      if (cacheError) logger.warn({ err: cacheError }, 'could not save the index cache');
+      logger.info({ index, ms: Math.round(ms) }, 'index ready');
+    },
+    (error: unknown) => logger.error({ err: String(error) }, 'could not build the index: questions get a "still reading" reply'),
   );
-  const summary = summaryMessage(buildSummary(engine.knowledge, config.summary.document ? { document: config.summary.document } : {}));
   const transport =
     config.mode === 'console'
-      ? consoleTransport(options.console ?? { input: process.stdin, output: process.stdout }, () => summary, engine.knowledge.documents.map((d) => d.title))
+      ? consoleTransport(options.console ?? { input: process.stdin, output: process.stdout }, () => summary, knowledge.documents.map((d) => d.title))
       : slackTransport(config, logger);
   const { app, inFlight } = createSlackApp({
     receiver: transport.receiver,
@@ -55,10 +68,14 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
     ...(transport.apiUrl ? { apiUrl: transport.apiUrl } : {}),
     ...(transport.botIdentity ? { botIdentity: transport.botIdentity } : {}),
     logger,
-    deps: { engine, replies: fixedReplies(engine.knowledge, () => summary) },
+    deps: { engine, replies: fixedReplies(knowledge, () => summary) },
     clientOptions: { ...transport.clientOptions, ...options.clientOptions },
   });
+  // The console has no deadline: it waits for the index. Slack is acknowledged at once; a small knowledge is
+  // ready within the wait below, a large one keeps building while the bot replies "still reading".
+  if (config.mode === 'console') await warming;
   const port = await transport.start(app);
+  await Promise.race([warming, new Promise((resolve) => setTimeout(resolve, options.warmWaitMs ?? 2_000).unref())]);
   logger.info({ mode: config.mode, ...(port !== undefined ? { port } : {}) }, 'ready');
   const daily = config.mode === 'console' ? undefined : dailyPostFor(config, app, () => summary, logger);
   // The catch-up post may retry for a while: it runs alongside, counted as work in flight.
@@ -66,6 +83,7 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
 
   return {
     app,
+    ready: warming,
     ...(port !== undefined ? { port } : {}),
     ...(transport.finished ? { finished: transport.finished } : {}),
     async stop() {
@@ -92,7 +110,7 @@ function dailyPostFor(config: Config, app: App, message: () => SlackMessage, log
     ...config.summary,
     channel,
     message,
-    state: openPostState(config.summary.stateDir, logger),
+    state: openPostState(config.stateDir, logger),
     logger,
     post: async (to, m) => {
       const result = await app.client.chat.postMessage({ channel: to, ...m, unfurl_links: false, unfurl_media: false });

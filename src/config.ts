@@ -37,8 +37,6 @@ export interface SummaryConfig {
   catchupHours: number;
   /** `SUMMARY_DOCUMENT`: the knowledge file that leads the summary; default the newest. */
   document?: string;
-  /** `STATE_DIR`, default the project's git-ignored `.state/`. */
-  stateDir: string;
 }
 
 /** Everything the bot reads from its environment. */
@@ -49,6 +47,8 @@ export interface Config extends CoreConfig {
   /** `PORT` for HTTP mode, default 3000. */
   port: number;
   summary: SummaryConfig;
+  /** `STATE_DIR`: the daily post's record and the index cache; default the project's git-ignored `.state/`. */
+  stateDir: string;
 }
 
 /** Thrown when settings are missing or malformed; `problems` has one line per variable. */
@@ -114,7 +114,6 @@ export function loadConfig(env: Env): Config {
     days: read('SUMMARY_DAYS', parseDays, DEFAULTS.summaryDays) ?? [],
     catchupHours: read('SUMMARY_CATCHUP_HOURS', (t) => parseNumber(t, 0, 24), String(DEFAULTS.catchupHours)) ?? 0,
     ...optional('document', value(env, 'SUMMARY_DOCUMENT')),
-    stateDir: resolve(value(env, 'STATE_DIR') ?? DEFAULTS.stateDir),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -127,6 +126,7 @@ export function loadConfig(env: Env): Config {
       : { slack: { botToken, ...optional('appToken', appToken), ...optional('signingSecret', signingSecret), ...optional('apiUrl', apiUrl) } }),
     port: port ?? DEFAULTS.port,
     summary,
+    stateDir: resolve(value(env, 'STATE_DIR') ?? DEFAULTS.stateDir),
   };
 }
 

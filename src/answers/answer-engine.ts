@@ -5,7 +5,7 @@ import { conceptWeight, isSpecific, MATCH_BOOST } from './concept-weight.js';
 import { compileAliases } from './aliases.js';
 import { sourceOf, suggestionOf } from './describe-passage.js';
 import { normaliseQuery, MAX_QUESTION_LENGTH } from './normalise-query.js';
-import { buildPassageIndex, type PassageIndex, type SearchConcept } from './passage-index.js';
+import { buildPassageIndex, type PassageIndex, type RankedPassage, type SearchConcept } from './passage-index.js';
 import { MAX_ANSWER_LENGTH, quotePassage } from './quote.js';
 import { resolveQuery, type Concept } from './resolve-query.js';
 import type { AbstainReason, Answer, Suggestion } from './types.js';
@@ -18,6 +18,8 @@ export interface AnswerEngineOptions {
   maxQuestionLength?: number;
   /** Longest primary answer. Default: {@link MAX_ANSWER_LENGTH}. */
   maxAnswerLength?: number;
+  /** An index already built (or loaded from the cache) for this knowledge. Default: built now. */
+  index?: PassageIndex;
 }
 
 /** Answers questions from one knowledge base. */
@@ -36,11 +38,11 @@ export const NO_ANSWER_TEXT = 'That is not covered in the briefing.';
 
 /** Builds the index over `knowledge` (once) and returns the engine. */
 export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOptions = {}): AnswerEngine {
-  const index = buildPassageIndex(knowledge);
+  const index = options.index ?? buildPassageIndex(knowledge);
   const aliases = compileAliases(options.aliases ?? {});
   const documents = new Map(knowledge.documents.map((d) => [d.id, d]));
   const documentOf = (p: Passage): KnowledgeDocument => documents.get(p.docId) as KnowledgeDocument;
-  const faqs = knowledge.passages.filter((p) => p.kind === 'faq');
+  const faqSuggestions = knowledge.passages.filter((p) => p.kind === 'faq').slice(0, MAX_SUGGESTIONS).map(suggestionOf);
 
   return {
     knowledge,
@@ -51,11 +53,11 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
         matchedWords: concepts.filter((c) => c.alternatives.length > 0).map((c) => c.text),
         unmatchedWords: concepts.filter((c) => c.alternatives.length === 0).map((c) => c.text),
       };
-      const noAnswer = (reason: AbstainReason, related: Passage[] = []): Answer => ({
+      const noAnswer = (reason: AbstainReason): Answer => ({
         answered: false,
         question,
         answer: NO_ANSWER_TEXT,
-        suggestions: [...related, ...faqs].filter(unique).slice(0, MAX_SUGGESTIONS).map(suggestionOf),
+        suggestions: faqSuggestions,
         reason,
         ...words,
       });
@@ -64,13 +66,15 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
       if (!verdict.answerable) return noAnswer(verdict.reason ?? 'not-covered');
       const matched = concepts.filter((c) => c.alternatives.length > 0);
       const specific = new Set(matched.flatMap((c, i) => (isSpecific(c, index.vocabulary) ? [i] : [])));
-      const ranked = index.search(matched.map((c) => searchConceptOf(c, index)))
-        .filter((r) => r.concepts.some((i) => specific.has(i)))
-        .map((r) => index.passages[r.position] as Passage);
+      const ranked = index.search(matched.map((c) => searchConceptOf(c, index))).filter((r) => r.concepts.some((i) => specific.has(i)));
       const terms = new Set(matched.flatMap((c) => c.alternatives.flatMap((a) => a.terms)));
-      const chosen = closestFaq(index, ranked, matched) ?? ranked[0];
+      const best = closestFaq(index, ranked, matched) ?? ranked[0];
+      const chosen = best && index.passages[best.position];
       if (!chosen) return noAnswer('not-covered');
-      const suggestions: Suggestion[] = ranked.filter((p) => p !== chosen).slice(0, MAX_SUGGESTIONS).map(suggestionOf);
+      const suggestions: Suggestion[] = ranked
+        .filter((r) => r !== best)
+        .slice(0, MAX_SUGGESTIONS)
+        .map((r) => suggestionOf(index.passages[r.position] as Passage));
       return {
         answered: true,
         question,
@@ -83,10 +87,6 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
   };
 }
 
-function unique<T>(value: T, i: number, all: T[]): boolean {
-  return all.indexOf(value) === i;
-}
-
 function searchConceptOf(concept: Concept, index: PassageIndex): SearchConcept {
   return {
     alternatives: concept.alternatives.map((a) => ({ terms: a.terms, boost: MATCH_BOOST[a.kind] })),
@@ -95,12 +95,13 @@ function searchConceptOf(concept: Concept, index: PassageIndex): SearchConcept {
 }
 
 // An FAQ entry whose question and the asker's question cover each other closely (by weight), best ranked first.
-function closestFaq(index: PassageIndex, ranked: readonly Passage[], concepts: readonly Concept[]): Passage | undefined {
+function closestFaq(index: PassageIndex, ranked: readonly RankedPassage[], concepts: readonly Concept[]): RankedPassage | undefined {
   const { vocabulary } = index;
   const asked = concepts.reduce((sum, c) => sum + conceptWeight(c, vocabulary), 0);
-  return ranked.find((passage) => {
-    if (passage.kind !== 'faq') return false;
-    const terms = new Set(index.questionTerms[index.passages.indexOf(passage)] ?? []);
+  return ranked.find(({ position }) => {
+    const question = index.questionTerms.get(position);
+    if (!question) return false;
+    const terms = new Set(question);
     const holds = (c: Concept): boolean => c.alternatives.some((a) => a.terms.every((t) => terms.has(t)));
     const faqWeight = [...terms].reduce((sum, t) => sum + vocabulary.idf(t), 0);
     const covered = new Set(concepts.filter(holds).flatMap((c) => c.alternatives.flatMap((a) => a.terms)));

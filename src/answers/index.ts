@@ -3,4 +3,5 @@ export { createAnswerEngine, NO_ANSWER_TEXT, type AnswerEngine, type AnswerEngin
 export { normaliseQuery, MAX_QUESTION_LENGTH } from './normalise-query.js';
 export { MAX_ANSWER_LENGTH } from './quote.js';
 export type { Answer, AnswerSource, Suggestion, AbstainReason } from './types.js';
-export { openAnswerEngine } from './open-answer-engine.js';
+export { loadAnswerEngine, openAnswerEngine, type LoadedEngine } from './open-answer-engine.js';
+export { createWarmingEngine, WARMING_UP_TEXT, type WarmingEngine } from './warming-engine.js';

@@ -1,8 +1,45 @@
-// Loads a knowledge folder (articles and aliases) and builds the answer engine over it.
-import { loadAliases, loadKnowledge } from '../knowledge/index.js';
+// Loads a knowledge folder (articles and aliases) and makes the answer engine over it, from the index cache if it can.
+import { loadAliases, loadKnowledge, type Knowledge } from '../knowledge/index.js';
 import { createAnswerEngine, type AnswerEngine, type AnswerEngineOptions } from './answer-engine.js';
+import { cacheKey, readIndexCache, writeIndexCache } from './index-cache.js';
+import { buildPassageIndexAsync, loadPassageIndex } from './passage-index.js';
 
-/** Reads `dir` and returns a ready engine. Throws KnowledgeError on bad knowledge. */
-export function openAnswerEngine(dir: string, options: Omit<AnswerEngineOptions, 'aliases'> = {}): AnswerEngine {
+type EngineOptions = Omit<AnswerEngineOptions, 'aliases' | 'index'>;
+
+/** Reads `dir` and returns a ready engine, indexing now. Throws KnowledgeError on bad knowledge. */
+export function openAnswerEngine(dir: string, options: EngineOptions = {}): AnswerEngine {
   return createAnswerEngine(loadKnowledge(dir), { ...options, aliases: loadAliases(dir) });
+}
+
+/** How {@link loadAnswerEngine} got its index. */
+export interface LoadedEngine {
+  engine: AnswerEngine;
+  /** `cache`: read from the index cache; `built`: indexed now (and cached when a cache folder was given). */
+  index: 'cache' | 'built';
+  ms: number;
+  /** Why the index could not be saved to the cache (the engine works all the same). */
+  cacheError?: string;
+}
+
+/**
+ * Makes the engine for loaded knowledge without blocking the event loop for long: the index comes from
+ * `cacheDir` when the knowledge is unchanged, else it is built in chunks and then saved there.
+ */
+export async function loadAnswerEngine(
+  knowledge: Knowledge,
+  options: Omit<AnswerEngineOptions, 'index'> & { cacheDir?: string } = {},
+): Promise<LoadedEngine> {
+  const started = performance.now();
+  const { cacheDir, ...engineOptions } = options;
+  const key = cacheDir && knowledge.contentHash ? cacheKey(knowledge.contentHash) : undefined;
+  const cached = cacheDir && key ? await readIndexCache(cacheDir, key) : undefined;
+  if (cached) {
+    const index = loadPassageIndex(knowledge, cached);
+    return { engine: createAnswerEngine(knowledge, { ...engineOptions, index }), index: 'cache', ms: performance.now() - started };
+  }
+  const index = await buildPassageIndexAsync(knowledge);
+  const engine = createAnswerEngine(knowledge, { ...engineOptions, index });
+  let cacheError: string | undefined;
+  if (cacheDir && key) await writeIndexCache(cacheDir, key, index.toData()).catch((error: unknown) => (cacheError = String(error)));
+  return { engine, index: 'built', ms: performance.now() - started, ...(cacheError ? { cacheError } : {}) };
 }

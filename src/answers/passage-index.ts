@@ -1,32 +1,27 @@
-// Builds the MiniSearch index over every passage (FAQ questions as a field of their own) and its vocabulary.
+// The MiniSearch index over every passage (FAQ questions as a field of their own), its vocabulary, and search.
 import MiniSearch from 'minisearch';
 import type { Knowledge, Passage } from '../knowledge/index.js';
 import { splitDateline } from '../knowledge/dateline.js';
+import { CommonTerms } from './common-terms.js';
 import { tokenize } from './tokenize.js';
-import { Vocabulary, type VocabularyWord } from './vocabulary.js';
+import { Vocabulary, type VocabularyData, type VocabularyWord } from './vocabulary.js';
 
 /** Field boosts. Equal: a close FAQ question is preferred by the engine's closeness rule, not by ranking. */
 export const FIELD_BOOST = { question: 1, text: 1 } as const;
+/** A term in more passages than this (and than {@link COMMON_SHARE} of them) is common: it only re-ranks candidates. */
+export const COMMON_MIN = 1_000;
+export const COMMON_SHARE = 0.01;
+/** Candidates kept from a common word when a question has nothing rarer. */
+export const MAX_CANDIDATES = 2_000;
+/** Results returned by a search (best first). */
+export const SEARCH_LIMIT = 32;
+/** MiniSearch's BM25+ parameters (its defaults), set explicitly so common words can be scored the same way. */
+export const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const;
 
 interface IndexedPassage {
   id: number;
   question: string;
   text: string;
-}
-
-/** The searchable form of the knowledge. */
-export interface PassageIndex {
-  passages: readonly Passage[];
-  vocabulary: Vocabulary;
-  /** Search terms of each passage's FAQ question, by passage position (empty for paragraphs). */
-  questionTerms: readonly (readonly string[])[];
-  /**
-   * Ranks passages for a question given as concepts. An alternative scores the BM25 scores of its terms that the
-   * passage holds, times its boost, times the square of the share of its terms held (a phrase half there counts
-   * a quarter); a concept scores its best alternative times its weight, so synonyms of one word do not add up;
-   * a passage scores the sum over concepts times how many concepts it matches. Best first.
-   */
-  search(concepts: readonly SearchConcept[]): RankedPassage[];
 }
 
 /** One thing asked about, as the index searches it. */
@@ -42,81 +37,184 @@ export interface RankedPassage {
   score: number;
   /** Positions of the concepts it matches. */
   concepts: number[];
-  /** The vocabulary terms of the question that it holds. */
-  terms: string[];
+}
+
+/** The searchable form of the knowledge. */
+export interface PassageIndex {
+  passages: readonly Passage[];
+  vocabulary: Vocabulary;
+  /** Search terms of an FAQ passage's question, by passage position. */
+  questionTerms: ReadonlyMap<number, readonly string[]>;
+  /**
+   * Ranks passages for a question given as concepts. An alternative scores the BM25 scores of its terms that the
+   * passage holds, times its boost, times the square of the share of its terms held (a phrase half there counts
+   * a quarter); a concept scores its best alternative times its weight, so synonyms of one word do not add up;
+   * a passage scores the sum over concepts times how many concepts it matches. Common words do not pull in
+   * passages of their own: they only re-rank the passages the rarer words found. The best {@link SEARCH_LIMIT}.
+   */
+  search(concepts: readonly SearchConcept[]): RankedPassage[];
+  /** The index as plain data, for the index cache (see index-cache.ts). */
+  toData(): PassageIndexData;
+}
+
+/** The index as plain data: MiniSearch's own form plus the vocabulary, FAQ question terms and common-term bitsets. */
+export interface PassageIndexData {
+  miniSearch: ReturnType<MiniSearch['toJSON']>;
+  vocabulary: VocabularyData;
+  questionTerms: [number, string[]][];
+  common: ReturnType<CommonTerms['toJSON']>;
 }
 
 const splitTerms = (text: string): string[] => (text ? text.split(' ') : []);
 const asIs = (term: string): string => term;
+const MINISEARCH_OPTIONS = { fields: ['question', 'text'], storeFields: [], tokenize: splitTerms, processTerm: asIs };
 
-/** Indexes every passage once; call at start-up. */
-export function buildPassageIndex(knowledge: Knowledge): PassageIndex {
-  const vocabulary = new Vocabulary();
-  const questionTerms: string[][] = [];
-  const miniSearch = new MiniSearch<IndexedPassage>({
-    fields: ['question', 'text'],
-    storeFields: [],
-    tokenize: splitTerms,
-    processTerm: asIs,
-  });
-  const documents = knowledge.passages.map((passage, id): IndexedPassage => {
-    const question = termsOf(passage.question ?? '');
-    const text = termsOf(splitDateline(passage.text).body);
-    vocabulary.addPassage([...question, ...text]);
-    questionTerms.push(question.map((w) => w.term));
-    return { id, question: question.map((w) => w.term).join(' '), text: text.map((w) => w.term).join(' ') };
-  });
-  miniSearch.addAll(documents);
+/** When a term counts as common: in more than `commonMin` passages and more than `commonShare` of them. */
+export interface IndexTuning {
+  commonMin: number;
+  commonShare: number;
+}
 
-  return {
-    passages: knowledge.passages,
-    vocabulary,
-    questionTerms,
-    search(concepts) {
-      const byTerm = new Map<string, Map<number, number>>();
-      const scoresOf = (term: string): Map<number, number> => {
-        let scores = byTerm.get(term);
-        if (!scores) {
-          const results = miniSearch.search(term, { tokenize: splitTerms, processTerm: asIs, boost: FIELD_BOOST });
-          scores = new Map(results.map((r) => [r.id as number, r.score]));
-          byTerm.set(term, scores);
-        }
-        return scores;
-      };
-      const ranked = new Map<number, RankedPassage>();
-      concepts.forEach((concept, c) => {
-        const best = new Map<number, number>();
-        for (const { terms, boost } of concept.alternatives) {
-          const sums = new Map<number, { score: number; held: number }>();
-          for (const term of terms) {
-            for (const [position, score] of scoresOf(term)) {
-              const sum = sums.get(position) ?? { score: 0, held: 0 };
-              sums.set(position, { score: sum.score + score, held: sum.held + 1 });
-              const entry = ranked.get(position) ?? { position, score: 0, concepts: [], terms: [] };
-              if (!entry.terms.includes(term)) entry.terms.push(term);
-              ranked.set(position, entry);
-            }
-          }
-          for (const [position, { score, held }] of sums) {
-            const value = score * boost * (held / terms.length) ** 2;
-            best.set(position, Math.max(best.get(position) ?? 0, value));
-          }
-        }
-        for (const [position, score] of best) {
-          const entry = ranked.get(position) as RankedPassage;
-          entry.score += score * concept.weight;
-          entry.concepts.push(c);
-        }
-      });
-      return [...ranked.values()]
-        .map((r) => ({ ...r, score: r.score * r.concepts.length }))
-        .sort((a, b) => b.score - a.score || a.position - b.position);
-    },
-  };
+const TUNING: IndexTuning = { commonMin: COMMON_MIN, commonShare: COMMON_SHARE };
+
+/** Indexes every passage at once (small knowledge, tests, the CLI). */
+export function buildPassageIndex(knowledge: Knowledge, tuning: IndexTuning = TUNING): PassageIndex {
+  const parts = newParts();
+  const documents = knowledge.passages.map((p, i) => indexPassage(p, i, parts));
+  parts.miniSearch.addAll(documents);
+  return assemble(knowledge, parts, tuning);
+}
+
+/** Indexes every passage in chunks, yielding to the event loop between them, so the process keeps serving. */
+export async function buildPassageIndexAsync(knowledge: Knowledge, chunkSize = 500): Promise<PassageIndex> {
+  const parts = newParts();
+  const documents: IndexedPassage[] = [];
+  for (let start = 0; start < knowledge.passages.length; start += chunkSize) {
+    knowledge.passages.slice(start, start + chunkSize).forEach((p, i) => documents.push(indexPassage(p, start + i, parts)));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  await parts.miniSearch.addAllAsync(documents, { chunkSize });
+  return assemble(knowledge, parts);
+}
+
+/** Restores an index saved with `toData()` for the same knowledge. */
+export function loadPassageIndex(knowledge: Knowledge, data: PassageIndexData): PassageIndex {
+  return assemble(knowledge, {
+    miniSearch: MiniSearch.loadJS<IndexedPassage>(data.miniSearch, MINISEARCH_OPTIONS),
+    vocabulary: Vocabulary.fromJSON(data.vocabulary),
+    questionTerms: new Map(data.questionTerms),
+    passageTerms: [],
+    common: CommonTerms.fromJSON(data.common),
+  });
+}
+
+interface Parts {
+  miniSearch: MiniSearch<IndexedPassage>;
+  vocabulary: Vocabulary;
+  questionTerms: Map<number, string[]>;
+  /** Each passage's distinct terms, while building (for the common-term bitsets). */
+  passageTerms: string[][];
+  common?: CommonTerms;
+}
+
+function newParts(): Parts {
+  return { miniSearch: new MiniSearch<IndexedPassage>(MINISEARCH_OPTIONS), vocabulary: new Vocabulary(), questionTerms: new Map(), passageTerms: [] };
+}
+
+function indexPassage(passage: Passage, id: number, parts: Parts): IndexedPassage {
+  const question = termsOf(passage.question ?? '');
+  const text = termsOf(splitDateline(passage.text).body);
+  parts.vocabulary.addPassage([...question, ...text]);
+  parts.passageTerms[id] = [...new Set([...question, ...text].map((w) => w.term))];
+  if (question.length > 0) parts.questionTerms.set(id, question.map((w) => w.term));
+  return { id, question: question.map((w) => w.term).join(' '), text: text.map((w) => w.term).join(' ') };
 }
 
 function termsOf(text: string): VocabularyWord[] {
   return tokenize(text).flatMap(({ folded, term, capitalised, sentenceStart }) =>
     term ? [{ folded, term, capitalised, sentenceStart }] : [],
   );
+}
+
+function assemble(knowledge: Knowledge, parts: Parts, tuning: IndexTuning = TUNING): PassageIndex {
+  const { miniSearch, vocabulary, questionTerms } = parts;
+  vocabulary.prepare();
+  const threshold = Math.max(tuning.commonMin, tuning.commonShare * vocabulary.passageCount);
+  const common = parts.common ?? CommonTerms.fromPassages(parts.passageTerms, (t) => vocabulary.documentFrequency(t) > threshold);
+  parts.passageTerms.length = 0;
+  const n = vocabulary.passageCount;
+  // BM25+ of one occurrence in a passage of average length: what a common word adds to a passage that holds it.
+  const commonScore = (term: string): number => {
+    const df = vocabulary.documentFrequency(term);
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5)) * (BM25.d + 1) * FIELD_BOOST.text;
+  };
+  const scoresOf = (term: string): Map<number, number> => {
+    const results = miniSearch.search(term, { tokenize: splitTerms, processTerm: asIs, boost: FIELD_BOOST, bm25: BM25 });
+    return new Map(results.map((r) => [r.id as number, r.score]));
+  };
+
+  return {
+    passages: knowledge.passages,
+    vocabulary,
+    questionTerms,
+    toData: () => ({ miniSearch: miniSearch.toJSON(), vocabulary: vocabulary.toJSON(), questionTerms: [...questionTerms], common: common.toJSON() }),
+    search(concepts) {
+      const terms = [...new Set(concepts.flatMap((c) => c.alternatives.flatMap((a) => a.terms)))];
+      const scores = new Map<string, Map<number, number>>();
+      for (const t of terms.filter((t) => !common.has(t))) scores.set(t, scoresOf(t));
+      const commonTerms = terms.filter((t) => common.has(t)).sort((a, b) => vocabulary.documentFrequency(a) - vocabulary.documentFrequency(b));
+      let candidates: Iterable<number> = new Set([...scores.values()].flatMap((m) => [...m.keys()]));
+      if (scores.size === 0) candidates = mostHeld(common, commonTerms);
+      const candidateList = [...candidates];
+      for (const t of commonTerms) {
+        const score = commonScore(t);
+        scores.set(t, new Map(candidateList.filter((p) => common.holds(t, p)).map((p) => [p, score])));
+      }
+      return rank(concepts, scores);
+    },
+  };
+}
+
+// With only common words, the candidates are the passages holding the most of them (`terms`: rarest first).
+function mostHeld(common: CommonTerms, terms: readonly string[]): number[] {
+  const [first, ...others] = terms;
+  if (first === undefined) return [];
+  const counted: { position: number; count: number }[] = [];
+  for (const position of common.positions(first)) {
+    counted.push({ position, count: others.filter((t) => common.holds(t, position)).length });
+  }
+  return counted.sort((a, b) => b.count - a.count || a.position - b.position).slice(0, MAX_CANDIDATES).map((c) => c.position);
+}
+
+// Combines per-term scores into per-passage ranks (see PassageIndex.search) and keeps the best.
+function rank(concepts: readonly SearchConcept[], scores: ReadonlyMap<string, ReadonlyMap<number, number>>): RankedPassage[] {
+  const ranked = new Map<number, RankedPassage>();
+  concepts.forEach((concept, c) => {
+    const best = new Map<number, number>();
+    for (const { terms, boost } of concept.alternatives) {
+      const sums = new Map<number, { score: number; held: number }>();
+      for (const term of terms) {
+        for (const [position, score] of scores.get(term) ?? []) {
+          const sum = sums.get(position);
+          if (sum) {
+            sum.score += score;
+            sum.held += 1;
+          } else sums.set(position, { score, held: 1 });
+        }
+      }
+      for (const [position, { score, held }] of sums) {
+        const value = score * boost * (held / terms.length) ** 2;
+        if (value > (best.get(position) ?? 0)) best.set(position, value);
+      }
+    }
+    for (const [position, score] of best) {
+      const entry = ranked.get(position) ?? { position, score: 0, concepts: [] };
+      entry.score += score * concept.weight;
+      entry.concepts.push(c);
+      ranked.set(position, entry);
+    }
+  });
+  const all = [...ranked.values()];
+  for (const r of all) r.score *= r.concepts.length;
+  return all.sort((a, b) => b.score - a.score || a.position - b.position).slice(0, SEARCH_LIMIT);
 }

@@ -34,17 +34,32 @@ export function termOf(folded: string): string | undefined {
   return /^\d+$/u.test(folded) ? folded : stemmer(folded);
 }
 
+// Folding and stemming are the costly part of indexing; a word seen once is not folded or stemmed again.
+const MEMO_LIMIT = 500_000;
+const memo = new Map<string, { folded: string; term: string | undefined }>();
+
+function analyse(raw: string): { folded: string; term: string | undefined } {
+  let known = memo.get(raw);
+  if (!known) {
+    const folded = foldWord(raw).replace(APOSTROPHE, '');
+    known = { folded, term: termOf(folded) };
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(raw, known);
+  }
+  return known;
+}
+
 /** Splits `text` into tokens (stop words included, with `term` undefined). */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(WORD)) {
     const raw = match[0].replace(POSSESSIVE, '');
-    const folded = foldWord(raw).replace(APOSTROPHE, '');
+    const { folded, term } = analyse(raw);
     const before = text.slice(Math.max(0, match.index - 4), match.index).trim();
     tokens.push({
       raw,
       folded,
-      term: termOf(folded),
+      term,
       position: tokens.length,
       capitalised: /^\p{Lu}/u.test(raw),
       sentenceStart: before === '' || /[.!?:“"]$/u.test(before),

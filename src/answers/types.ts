@@ -31,7 +31,7 @@ export interface Suggestion {
 }
 
 /** Why the engine did not answer. */
-export type AbstainReason = 'empty' | 'unknown-name' | 'not-covered';
+export type AbstainReason = 'empty' | 'unknown-name' | 'not-covered' | 'warming-up';
 
 /** The engine's reply to one question. */
 export interface Answer {

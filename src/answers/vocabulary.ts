@@ -29,24 +29,52 @@ const MIN_PREFIX_LENGTH = 4;
 /** Most completions kept for one prefix. */
 const MAX_PREFIX_MATCHES = 4;
 
+/** The vocabulary as plain data, for the index cache. */
+export interface VocabularyData {
+  passages: number;
+  df: [string, number][];
+  capitals: [string, number][];
+  surface: [string, string][];
+}
+
 /** Term statistics and fuzzy lookup over every passage of the knowledge. */
 export class Vocabulary {
-  /** Passages that hold each stem (a radix tree, so a stem's longer relatives are found by prefix). */
-  private readonly df = new SearchableMap<number>();
+  /** Passages that hold each stem. */
+  private readonly df = new Map<string, number>();
   /** Per stem, how often it was written with a capital (not starting a sentence) minus how often without. */
   private readonly capitals = new Map<string, number>();
-  /** Surface words (folded) → their stem; searched for typos and prefixes. */
-  private readonly surface = new SearchableMap<string>();
+  /** Surface words (folded) → their stem. */
+  private readonly surfaceWords = new Map<string, string>();
+  /** Radix trees over stems and surface words, for prefixes and typos; built once the vocabulary is complete. */
+  private stemTree?: SearchableMap<number>;
+  private surfaceTree?: SearchableMap<string>;
   private passages = 0;
 
   /** Records one passage: its stems, the folded words they came from, and how each was written. */
   addPassage(words: readonly VocabularyWord[]): void {
     this.passages += 1;
+    this.stemTree = undefined;
+    this.surfaceTree = undefined;
     for (const term of new Set(words.map((w) => w.term))) this.df.set(term, (this.df.get(term) ?? 0) + 1);
     for (const w of words) {
-      this.surface.set(w.folded, w.term);
+      if (!this.surfaceWords.has(w.folded)) this.surfaceWords.set(w.folded, w.term);
       if (!w.sentenceStart) this.capitals.set(w.term, (this.capitals.get(w.term) ?? 0) + (w.capitalised ? 1 : -1));
     }
+  }
+
+  /** The vocabulary as plain data. */
+  toJSON(): VocabularyData {
+    return { passages: this.passages, df: [...this.df], capitals: [...this.capitals], surface: [...this.surfaceWords] };
+  }
+
+  /** Rebuilds a vocabulary from {@link toJSON}'s data. */
+  static fromJSON(data: VocabularyData): Vocabulary {
+    const vocabulary = new Vocabulary();
+    vocabulary.passages = data.passages;
+    for (const [k, v] of data.df) vocabulary.df.set(k, v);
+    for (const [k, v] of data.capitals) vocabulary.capitals.set(k, v);
+    for (const [k, v] of data.surface) vocabulary.surfaceWords.set(k, v);
+    return vocabulary;
   }
 
   /** Whether the knowledge writes `term` as a name (capitalised more often than not, mid-sentence). */
@@ -69,6 +97,23 @@ export class Vocabulary {
     return Math.log(1 + this.passages / Math.max(1, this.documentFrequency(term)));
   }
 
+  /** Builds the lookup trees now (after the last passage), so the first question does not pay for them. */
+  prepare(): this {
+    void this.stems;
+    void this.surface;
+    return this;
+  }
+
+  private get stems(): SearchableMap<number> {
+    this.stemTree ??= SearchableMap.from(this.df);
+    return this.stemTree;
+  }
+
+  private get surface(): SearchableMap<string> {
+    this.surfaceTree ??= SearchableMap.from(this.surfaceWords);
+    return this.surfaceTree;
+  }
+
   /**
    * Resolves a question word (folded) and its stem to vocabulary terms: the stem itself and its word family
    * (a known stem that is a prefix of it, or that it is a prefix of: russia/russian); else a typo correction;
@@ -83,7 +128,7 @@ export class Vocabulary {
       if (fuzzy.length > 0) return fuzzy.map((t) => ({ term: t, kind: 'fuzzy' as const }));
     }
     if (folded.length >= MIN_PREFIX_LENGTH) {
-      const completions = [...new Set([...this.surface.atPrefix(folded).values()])].slice(0, MAX_PREFIX_MATCHES);
+      const completions = firstDistinct(this.surface.atPrefix(folded).values(), MAX_PREFIX_MATCHES);
       return completions.map((t) => ({ term: t, kind: 'prefix' as const }));
     }
     return [];
@@ -104,7 +149,7 @@ export class Vocabulary {
   }
 
   private stemsWithPrefix(prefix: string): string[] {
-    return [...this.df.atPrefix(prefix).keys()].filter((stem) => stem !== prefix);
+    return firstDistinct(this.stems.atPrefix(prefix).keys(), MAX_PREFIX_MATCHES + 1).filter((stem) => stem !== prefix);
   }
 
   private fuzzy(folded: string): string[] {
@@ -116,4 +161,13 @@ export class Vocabulary {
     for (const [stem, distance] of results.values()) if (distance === best) terms.add(stem);
     return [...terms].slice(0, MAX_PREFIX_MATCHES);
   }
+}
+
+function firstDistinct(values: Iterable<string>, max: number): string[] {
+  const found = new Set<string>();
+  for (const value of values) {
+    found.add(value);
+    if (found.size >= max) break;
+  }
+  return [...found];
 }

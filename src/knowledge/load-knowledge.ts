@@ -1,4 +1,5 @@
 // Reads every .txt and .md file of a knowledge folder and parses it, stopping on anything unusable.
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { KnowledgeError } from './knowledge-error.js';
@@ -16,11 +17,13 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  */
 export function loadKnowledge(dir: string): Knowledge {
   const files = listKnowledgeFiles(dir);
-  const documents = files.map((file) => ({
-    ...parseDocument(decodeFile(dir, file), file),
-    modified: statSync(join(dir, file)).mtime.toISOString(),
-  }));
-  return fromDocuments(documents);
+  const hash = createHash('sha256');
+  const documents = files.map((file) => {
+    const bytes = readFileSync(join(dir, file));
+    hash.update(`${file}\0`).update(bytes).update('\0');
+    return { ...parseDocument(decode(bytes, file), file), modified: statSync(join(dir, file)).mtime.toISOString() };
+  });
+  return { ...fromDocuments(documents), contentHash: hash.digest('hex') };
 }
 
 /** Lists the knowledge files of `dir`, sorted; throws when there are none. */
@@ -45,8 +48,7 @@ export function fromDocuments(documents: KnowledgeDocument[]): Knowledge {
   return { documents, passages: documents.flatMap((d) => d.passages) };
 }
 
-function decodeFile(dir: string, file: string): string {
-  const bytes = readFileSync(join(dir, file));
+function decode(bytes: Uint8Array, file: string): string {
   try {
     return utf8.decode(bytes);
   } catch {

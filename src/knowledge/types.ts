@@ -43,4 +43,6 @@ export interface KnowledgeDocument {
 export interface Knowledge {
   documents: KnowledgeDocument[];
   passages: Passage[];
+  /** SHA-256 over the files' names and bytes, when loaded from a folder: what an index cache is keyed by. */
+  contentHash?: string;
 }

@@ -25,5 +25,6 @@ export async function startHttpBot(fake: FakeSlack, env: Record<string, string> 
     ...env,
   });
   const bot = await startBot(config, { logger: logs.logger, clientOptions: { retryConfig: { retries: 0 }, timeout: 1_000 } });
+  await bot.ready;
   return { bot, eventsUrl: `http://127.0.0.1:${bot.port}/slack/events`, logs };
 }

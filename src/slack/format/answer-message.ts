@@ -34,6 +34,9 @@ export function answerMessage(answer: Answer, options: AnswerMessageOptions = {}
     blocks.push(section(quoteLines(escapeText(answer.answer))));
     blocks.push(context(`Source: ${escapeText(sourceText(answer))}`));
     text = `“${answer.answer}” (${sourceText(answer)})`;
+  } else if (answer.reason === 'warming-up') {
+    blocks.push(section(escapeText(answer.answer)));
+    text = answer.answer;
   } else {
     blocks.push(section("I couldn't find that in the briefing, so I won't guess."));
     text = `Not in the briefing: I couldn't find an answer to “${answer.question}”.`;

@@ -1,0 +1,64 @@
+// The index cache: an unchanged knowledge loads its index from disk; any change, or a broken file, rebuilds it.
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createWarmingEngine, loadAnswerEngine, WARMING_UP_TEXT } from '../../src/answers/index.js';
+import { loadAliases, loadKnowledge } from '../../src/knowledge/index.js';
+import { KNOWLEDGE_DIR, SEED_FILE, SEED_TEXT } from '../helpers/seed.js';
+import { tempDir } from '../helpers/temp-dir.js';
+
+const questions = ['whats the BRI', 'sanctions', 'what about the arctic', 'When is our team offsite?', 'infrastucture'];
+
+describe('loadAnswerEngine with a cache folder', () => {
+  it('builds and saves the index, then loads it, answering exactly the same', async () => {
+    const cacheDir = tempDir();
+    const knowledge = loadKnowledge(KNOWLEDGE_DIR);
+    const aliases = loadAliases(KNOWLEDGE_DIR);
+    const first = await loadAnswerEngine(knowledge, { aliases, cacheDir });
+    expect(first.index).toBe('built');
+    expect(readdirSync(cacheDir).filter((f) => f.endsWith('.json'))).toHaveLength(1);
+    const second = await loadAnswerEngine(loadKnowledge(KNOWLEDGE_DIR), { aliases, cacheDir });
+    expect(second.index).toBe('cache');
+    for (const q of questions) expect(second.engine.answer(q)).toEqual(first.engine.answer(q));
+  });
+
+  it('rebuilds when a knowledge file changes, and keeps only the current cache', async () => {
+    const dir = tempDir({ [SEED_FILE]: SEED_TEXT });
+    const cacheDir = tempDir();
+    expect((await loadAnswerEngine(loadKnowledge(dir), { cacheDir })).index).toBe('built');
+    writeFileSync(join(dir, SEED_FILE), SEED_TEXT.replace('Arctic', 'Antarctic'));
+    const changed = await loadAnswerEngine(loadKnowledge(dir), { cacheDir });
+    expect(changed.index).toBe('built');
+    expect(changed.engine.answer('antarctic').answered).toBe(true);
+    expect(readdirSync(cacheDir).filter((f) => f.endsWith('.json'))).toHaveLength(1);
+  });
+
+  it('rebuilds over a broken cache file', async () => {
+    const cacheDir = tempDir();
+    const knowledge = loadKnowledge(KNOWLEDGE_DIR);
+    await loadAnswerEngine(knowledge, { cacheDir });
+    const [file] = readdirSync(cacheDir);
+    writeFileSync(join(cacheDir, file ?? 'x'), '{"miniSearch": tru');
+    const again = await loadAnswerEngine(knowledge, { cacheDir });
+    expect(again.index).toBe('built');
+    expect(again.engine.answer('sanctions').answered).toBe(true);
+  });
+
+  it('reports a cache it cannot write and still answers', async () => {
+    const blocked = join(tempDir({ file: 'x' }), 'file');
+    const result = await loadAnswerEngine(loadKnowledge(KNOWLEDGE_DIR), { cacheDir: blocked });
+    expect(result.cacheError).toBeDefined();
+    expect(result.engine.answer('sanctions').answered).toBe(true);
+  });
+});
+
+describe('createWarmingEngine', () => {
+  it('says it is still reading until the engine is ready, then answers', async () => {
+    const knowledge = loadKnowledge(KNOWLEDGE_DIR);
+    const warming = createWarmingEngine(knowledge);
+    expect(warming.answer('sanctions')).toMatchObject({ answered: false, reason: 'warming-up', answer: WARMING_UP_TEXT });
+    warming.ready((await loadAnswerEngine(knowledge)).engine);
+    expect(warming.isReady).toBe(true);
+    expect(warming.answer('sanctions').answered).toBe(true);
+  });
+});
