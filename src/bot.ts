@@ -1,7 +1,8 @@
 // Starts the bot for a configuration: knowledge → answers → replies → the app on its transport (Slack or console).
 import type { App, webApi } from '@slack/bolt';
-import { join } from 'node:path';
-import { createWarmingEngine, loadAnswerEngine } from './answers/index.js';
+import { createWarmingEngine } from './answers/index.js';
+import { indexCacheDir } from './index-cache-dir.js';
+import { loadEngine } from './load-engine.js';
 import { loadAliases, loadKnowledge } from './knowledge/index.js';
 import type { Config } from './config.js';
 import type { ConsoleIO } from './console/console-receiver.js';
@@ -50,7 +51,7 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
   // Until the index is ready (read from the cache, or built in chunks), questions get a "still reading" reply.
   const engine = createWarmingEngine(knowledge);
   const aliases = loadAliases(config.knowledgeDir);
-  const warming = loadAnswerEngine(knowledge, { aliases, cacheDir: join(config.stateDir, 'index-cache') }).then(
+  const warming = loadEngine(knowledge, config.knowledgeDir, aliases, indexCacheDir(config.stateDir), logger).then(
     ({ engine: ready, index, ms, cacheError }) => {
       engine.ready(ready);
       if (cacheError) logger.warn({ err: cacheError }, 'could not save the index cache');

@@ -20,7 +20,12 @@ export interface AnswerEngineOptions {
   maxAnswerLength?: number;
   /** An index already built (or loaded from the cache) for this knowledge. Default: built now. */
   index?: PassageIndex;
+  /** Answers remembered for questions asked again (by their normalised text). Default {@link ANSWER_CACHE_SIZE}; 0: none. */
+  cacheSize?: number;
 }
+
+/** How many recent answers the engine remembers: a question asked again (after the daily post, say) is not searched again. */
+export const ANSWER_CACHE_SIZE = 500;
 
 /** Answers questions from one knowledge base. */
 export interface AnswerEngine {
@@ -42,47 +47,69 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
   const aliases = compileAliases(options.aliases ?? {});
   const documents = new Map(knowledge.documents.map((d) => [d.id, d]));
   const documentOf = (p: Passage): KnowledgeDocument => documents.get(p.docId) as KnowledgeDocument;
-  const faqSuggestions = knowledge.passages.filter((p) => p.kind === 'faq').slice(0, MAX_SUGGESTIONS).map(suggestionOf);
+  // A passage's suggestion label needs sentence splitting: made once per passage, when first needed.
+  const labels = new Map<Passage, Suggestion>();
+  const suggestionFor = (p: Passage): Suggestion => labels.get(p) ?? labels.set(p, suggestionOf(p)).get(p) as Suggestion;
+  const faqSuggestions = knowledge.passages.filter((p) => p.kind === 'faq').slice(0, MAX_SUGGESTIONS).map(suggestionFor);
+
+  const recent = new Map<string, Answer>();
+  const cacheSize = options.cacheSize ?? ANSWER_CACHE_SIZE;
+
+  const answerAfresh = (question: string): Answer => {
+    const concepts = resolveQuery(question, index.vocabulary, aliases);
+    const words = {
+      matchedWords: concepts.filter((c) => c.alternatives.length > 0).map((c) => c.text),
+      unmatchedWords: concepts.filter((c) => c.alternatives.length === 0).map((c) => c.text),
+    };
+    const noAnswer = (reason: AbstainReason): Answer => ({
+      answered: false,
+      question,
+      answer: NO_ANSWER_TEXT,
+      suggestions: faqSuggestions,
+      reason,
+      ...words,
+    });
+
+    const verdict = judgeCoverage(concepts, index.vocabulary);
+    if (!verdict.answerable) return noAnswer(verdict.reason ?? 'not-covered');
+    const matched = concepts.filter((c) => c.alternatives.length > 0);
+    const specific = new Set(matched.flatMap((c, i) => (isSpecific(c, index.vocabulary) ? [i] : [])));
+    const ranked = index.search(matched.map((c) => searchConceptOf(c, index))).filter((r) => r.concepts.some((i) => specific.has(i)));
+    const terms = new Set(matched.flatMap((c) => c.alternatives.flatMap((a) => a.terms)));
+    const best = closestFaq(index, ranked, matched) ?? ranked[0];
+    const chosen = best && index.passages[best.position];
+    if (!chosen) return noAnswer('not-covered');
+    const suggestions: Suggestion[] = ranked
+      .filter((r) => r !== best)
+      .slice(0, MAX_SUGGESTIONS)
+      .map((r) => suggestionFor(index.passages[r.position] as Passage));
+    return {
+      answered: true,
+      question,
+      answer: quotePassage(chosen.text, terms, options.maxAnswerLength ?? MAX_ANSWER_LENGTH),
+      source: sourceOf(chosen, documentOf(chosen)),
+      suggestions,
+      ...words,
+    };
+  };
 
   return {
     knowledge,
     answer(raw) {
       const question = normaliseQuery(raw, options.maxQuestionLength ?? MAX_QUESTION_LENGTH);
-      const concepts = resolveQuery(question, index.vocabulary, aliases);
-      const words = {
-        matchedWords: concepts.filter((c) => c.alternatives.length > 0).map((c) => c.text),
-        unmatchedWords: concepts.filter((c) => c.alternatives.length === 0).map((c) => c.text),
-      };
-      const noAnswer = (reason: AbstainReason): Answer => ({
-        answered: false,
-        question,
-        answer: NO_ANSWER_TEXT,
-        suggestions: faqSuggestions,
-        reason,
-        ...words,
-      });
-
-      const verdict = judgeCoverage(concepts, index.vocabulary);
-      if (!verdict.answerable) return noAnswer(verdict.reason ?? 'not-covered');
-      const matched = concepts.filter((c) => c.alternatives.length > 0);
-      const specific = new Set(matched.flatMap((c, i) => (isSpecific(c, index.vocabulary) ? [i] : [])));
-      const ranked = index.search(matched.map((c) => searchConceptOf(c, index))).filter((r) => r.concepts.some((i) => specific.has(i)));
-      const terms = new Set(matched.flatMap((c) => c.alternatives.flatMap((a) => a.terms)));
-      const best = closestFaq(index, ranked, matched) ?? ranked[0];
-      const chosen = best && index.passages[best.position];
-      if (!chosen) return noAnswer('not-covered');
-      const suggestions: Suggestion[] = ranked
-        .filter((r) => r !== best)
-        .slice(0, MAX_SUGGESTIONS)
-        .map((r) => suggestionOf(index.passages[r.position] as Passage));
-      return {
-        answered: true,
-        question,
-        answer: quotePassage(chosen.text, terms, options.maxAnswerLength ?? MAX_ANSWER_LENGTH),
-        source: sourceOf(chosen, documentOf(chosen)),
-        suggestions,
-        ...words,
-      };
+      const known = recent.get(question);
+      if (known) {
+        // Most recently used last: the oldest is the first to go.
+        recent.delete(question);
+        recent.set(question, known);
+        return known;
+      }
+      const fresh = answerAfresh(question);
+      if (cacheSize > 0) {
+        recent.set(question, fresh);
+        if (recent.size > cacheSize) recent.delete(recent.keys().next().value as string);
+      }
+      return fresh;
     },
   };
 }

@@ -23,20 +23,30 @@ export interface LoadedEngine {
 
 /**
  * Makes the engine for loaded knowledge without blocking the event loop for long: the index comes from
- * `cacheDir` when the knowledge is unchanged, else it is built in chunks and then saved there.
+ * `cacheDir` when the knowledge is unchanged, else it is built in chunks and then saved there (with
+ * `cachedOnly`, undefined instead of building).
  */
 export async function loadAnswerEngine(
   knowledge: Knowledge,
-  options: Omit<AnswerEngineOptions, 'index'> & { cacheDir?: string } = {},
-): Promise<LoadedEngine> {
+  options: Omit<AnswerEngineOptions, 'index'> & { cacheDir?: string; cachedOnly: true },
+): Promise<LoadedEngine | undefined>;
+export async function loadAnswerEngine(
+  knowledge: Knowledge,
+  options?: Omit<AnswerEngineOptions, 'index'> & { cacheDir?: string; cachedOnly?: false },
+): Promise<LoadedEngine>;
+export async function loadAnswerEngine(
+  knowledge: Knowledge,
+  options: Omit<AnswerEngineOptions, 'index'> & { cacheDir?: string; cachedOnly?: boolean } = {},
+): Promise<LoadedEngine | undefined> {
   const started = performance.now();
-  const { cacheDir, ...engineOptions } = options;
+  const { cacheDir, cachedOnly, ...engineOptions } = options;
   const key = cacheDir && knowledge.contentHash ? cacheKey(knowledge.contentHash) : undefined;
   const cached = cacheDir && key ? await readIndexCache(cacheDir, key) : undefined;
   if (cached) {
     const index = loadPassageIndex(knowledge, cached);
     return { engine: createAnswerEngine(knowledge, { ...engineOptions, index }), index: 'cache', ms: performance.now() - started };
   }
+  if (cachedOnly) return undefined;
   const index = await buildPassageIndexAsync(knowledge);
   const engine = createAnswerEngine(knowledge, { ...engineOptions, index });
   let cacheError: string | undefined;

@@ -1,4 +1,5 @@
 // What the console says first: where you are, how to ask, how to connect to Slack.
+import { describeTitles } from '../knowledge/index.js';
 
 /** The banner, naming the knowledge it answers from. */
 export function consoleBanner(titles: readonly string[]): string {
@@ -7,7 +8,7 @@ export function consoleBanner(titles: readonly string[]): string {
     '',
     'No Slack settings were found (SLACK_BOT_TOKEN is not set), so this is the local console: the same app and',
     'listeners as in Slack, with Slack played here. Nothing is sent anywhere.',
-    `Knowledge: ${titles.join('; ')}`,
+    `Knowledge: ${describeTitles(titles)}`,
     '',
     'Ask a question as you would @-mention the bot, e.g.  why is putin going to beijing?',
     'Commands: /briefing (the summary)  /briefing <question>  /briefing help  /summary (the daily post)  /share  /quit',

@@ -6,3 +6,4 @@ export { KnowledgeError } from './knowledge-error.js';
 export type { Knowledge, KnowledgeDocument, Passage, PassageKind } from './types.js';
 export { splitSentences } from './split-sentences.js';
 export { splitDateline } from './dateline.js';
+export { describeTitles } from './describe-knowledge.js';

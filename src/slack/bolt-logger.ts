@@ -16,11 +16,15 @@ const toText = (parts: unknown[]): string =>
 /** A `@slack/logger` Logger writing to a child of `logger` tagged `module: "bolt"`. */
 export function boltLogger(logger: Logger): SlackLogger {
   let child = logger.child({ module: 'bolt' });
+  // Format only what will be written: the SDK logs whole request bodies at debug on every call.
+  const at = (level: 'debug' | 'info' | 'warn' | 'error') => (...parts: unknown[]) => {
+    if (child.isLevelEnabled(level)) child[level](toText(parts));
+  };
   return {
-    debug: (...parts: unknown[]) => child.debug(toText(parts)),
-    info: (...parts: unknown[]) => child.info(toText(parts)),
-    warn: (...parts: unknown[]) => child.warn(toText(parts)),
-    error: (...parts: unknown[]) => child.error(toText(parts)),
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
     // Our LOG_LEVEL governs; Bolt asking for its own level is ignored.
     setLevel: () => undefined,
     getLevel: () => (child.isLevelEnabled('debug') ? LogLevel.DEBUG : child.isLevelEnabled('info') ? LogLevel.INFO : child.isLevelEnabled('warn') ? LogLevel.WARN : LogLevel.ERROR),

@@ -1,13 +1,13 @@
-// Builds the Bolt app: middleware (request log, one reply per delivery, in-flight count), listeners, error sink.
+// Builds the Bolt app: one guard middleware (request log, one reply per delivery, in-flight count), listeners, error sink.
 import { App, type Receiver, type webApi } from '@slack/bolt';
 import type { Logger } from '../logger.js';
 import { boltLogger } from './bolt-logger.js';
 import { errorHandler } from './error-handler.js';
 import { registerListeners } from './listeners/index.js';
 import type { ListenerDeps } from './listeners/deps.js';
-import { attachLog } from './middleware/attach-log.js';
-import { createDeliveryGuard, dedupeDeliveries } from './middleware/dedupe-deliveries.js';
-import { createInFlight, trackInFlight, type InFlight } from './middleware/track-in-flight.js';
+import { createDeliveryGuard } from './middleware/dedupe-deliveries.js';
+import { requestGuard } from './middleware/request-guard.js';
+import { createInFlight, type InFlight } from './middleware/track-in-flight.js';
 
 /** Web API client defaults: a stuck call gives up after 10 s and is retried twice, then logged. */
 export const DEFAULT_CLIENT_OPTIONS: Partial<webApi.WebClientOptions> = {
@@ -52,9 +52,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     },
   });
   const inFlight = createInFlight();
-  app.use(attachLog(logger));
-  app.use(trackInFlight(inFlight));
-  app.use(dedupeDeliveries(createDeliveryGuard()));
+  app.use(requestGuard({ logger, guard: createDeliveryGuard(), inFlight }));
   registerListeners(app, options.deps);
   app.error(errorHandler(app, logger));
   return { app, inFlight };

@@ -1,5 +1,5 @@
 // The help reply: what the bot does, how to ask, and example questions from the knowledge.
-import type { Knowledge } from '../../knowledge/index.js';
+import { describeTitles, type Knowledge } from '../../knowledge/index.js';
 import { context, header, section } from './blocks.js';
 import { bullets, escapeText } from './escape.js';
 import { withinLimits, type SlackMessage } from './slack-message.js';
@@ -12,7 +12,7 @@ export function exampleQuestions(knowledge: Knowledge, max = 5): string[] {
 
 /** Usage help, built from the knowledge it answers from. */
 export function helpMessage(knowledge: Knowledge): SlackMessage {
-  const titles = knowledge.documents.map((d) => escapeText(d.title));
+  const titles = escapeText(describeTitles(knowledge.documents.map((d) => d.title)));
   const examples = exampleQuestions(knowledge).map(escapeText);
   const howTo = bullets([
     '`/briefing` shows the briefing summary (only to you, with a button to share it).',
@@ -22,7 +22,7 @@ export function helpMessage(knowledge: Knowledge): SlackMessage {
   ]);
   const blocks = [
     header('Briefing bot'),
-    section(`I brief the team on the news story and answer questions about it, quoting the article and citing where each answer comes from. If the briefing does not cover something, I say so instead of guessing.\n\n*Knowledge:* ${titles.join('; ')}`),
+    section(`I brief the team on the news story and answer questions about it, quoting the article and citing where each answer comes from. If the briefing does not cover something, I say so instead of guessing.\n\n*Knowledge:* ${titles}`),
     section(`*How to ask*\n${howTo}`),
     section(`*Try asking*\n${bullets(examples)}`),
     context('Short questions in your own words work: typos, lower case and acronyms like BRI are fine.'),

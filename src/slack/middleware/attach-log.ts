@@ -1,5 +1,5 @@
-// Gives each request a child logger carrying its ids (event, user, channel), as `context.log`.
-import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+// The ids worth logging from a Slack request, and a child logger carrying them.
+import type { AnyMiddlewareArgs } from '@slack/bolt';
 import type { Logger } from '../../logger.js';
 
 /** The ids worth logging from any Slack request body (never its text). */
@@ -19,11 +19,8 @@ export function requestIds(body: AnyMiddlewareArgs['body']): Record<string, stri
   };
 }
 
-/** Global middleware: `context.log` is a child of `logger` with the request's ids. */
-export function attachLog(logger: Logger): Middleware<AnyMiddlewareArgs> {
-  return async function withRequestLog({ body, context, next }) {
-    const ids = Object.fromEntries(Object.entries(requestIds(body)).filter(([, v]) => v !== undefined));
-    context.log = logger.child({ ...ids, ...(context.retryNum ? { retryNum: context.retryNum } : {}) });
-    await next();
-  };
+/** A child of `logger` bound to the request's ids (and the retry number of a redelivery). */
+export function requestLog(logger: Logger, body: AnyMiddlewareArgs['body'], retryNum?: number): Logger {
+  const ids = Object.fromEntries(Object.entries(requestIds(body)).filter(([, v]) => v !== undefined));
+  return logger.child(retryNum ? { ...ids, retryNum } : ids);
 }

@@ -1,5 +1,5 @@
 // One reply per question: drops Slack's redeliveries and the second event for one message (DM + mention).
-import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+import type { AnyMiddlewareArgs } from '@slack/bolt';
 
 /** Options of {@link createDeliveryGuard}. */
 export interface DeliveryGuardOptions {
@@ -45,16 +45,8 @@ export function deliveryKeys(body: AnyMiddlewareArgs['body']): string[] {
   return keys;
 }
 
-/** Global middleware: lets each event through once; a repeat is acked (by Bolt) and dropped. */
-export function dedupeDeliveries(guard: DeliveryGuard): Middleware<AnyMiddlewareArgs> {
-  return async function dropRepeatedDeliveries({ body, next, context }) {
-    const keys = deliveryKeys(body);
-    // Claim every key (no short-circuit): the first event for a message must also claim its message key.
-    const fresh = keys.map((k) => guard.claim(k)).every(Boolean);
-    if (!fresh) {
-      context.log?.info({ retryNum: context.retryNum, retryReason: context.retryReason }, 'repeated delivery ignored');
-      return;
-    }
-    await next();
-  };
+/** True the first time a request (by event id) or the message it is about (by channel and ts) is seen. */
+export function isFirstDelivery(guard: DeliveryGuard, body: AnyMiddlewareArgs['body']): boolean {
+  // Claim every key (no short-circuit): the first event for a message must also claim its message key.
+  return deliveryKeys(body).map((k) => guard.claim(k)).every(Boolean);
 }

@@ -1,5 +1,4 @@
 // Counts the work in flight so shutdown can wait for replies already being written.
-import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 
 /** Work in flight, and a way to wait for it. */
 export interface InFlight {
@@ -37,12 +36,5 @@ export function createInFlight(): InFlight {
       clearTimeout(timer);
       return done;
     },
-  };
-}
-
-/** Global middleware: everything after it (the listeners) counts as in flight. */
-export function trackInFlight(inFlight: InFlight): Middleware<AnyMiddlewareArgs> {
-  return async function countInFlight({ next }) {
-    await inFlight.track(next);
   };
 }

@@ -1,0 +1,136 @@
+// Section 3: the bot in HTTP mode under signed app_mention load, next to a bare Bolt app; section 4: idle memory.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startLoadFake, type LoadFake } from './fake-web-api.js';
+import { BOT_TOKEN, mentionEvent, sendSigned, SIGNING_SECRET } from '../test/helpers/slack-requests.js';
+import { realisticQuestions } from './seed-latency.js';
+import { median, percentile } from './stats.js';
+
+// The questions people ask, cycled: 306 of them, so repeats are as common as in a busy channel, not more.
+const QUESTIONS = realisticQuestions();
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+interface Target {
+  name: 'bot' | 'bare';
+  child: ChildProcess;
+  url: string;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function startTarget(name: Target['name'], fake: LoadFake, stateDir: string, logLevel: string): Promise<Target> {
+  const port = await freePort();
+  const prof = process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-interval', '200', `--cpu-prof-dir=/tmp/prof-${name}`] : [];
+  const args = name === 'bot' ? [...prof, '--import', 'tsx', 'src/main.ts'] : [...prof, '--import', 'tsx', 'bench/bare-bolt-app.ts', fake.apiUrl, SIGNING_SECRET, BOT_TOKEN, String(port)];
+  const env = { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: String(port), STATE_DIR: stateDir, LOG_LEVEL: logLevel };
+  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'ignore'] });
+  const url = `http://127.0.0.1:${port}/slack/events`;
+  const deadline = Date.now() + 30_000;
+  // Ready when it answers a signed url_verification.
+  for (;;) {
+    const response = await sendSigned(url, { type: 'url_verification', challenge: 'ready', token: 't' }).catch(() => undefined);
+    if (response?.status === 200) break;
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`${name} did not start`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return { name, child, url };
+}
+
+/** One round: `count` signed mentions over `concurrency` connections; acks timed, replies counted at the fake. */
+async function round(target: Target, fake: LoadFake, count: number, concurrency: number) {
+  fake.replies.clear();
+  const events = Array.from({ length: count }, (_, i) => mentionEvent(QUESTIONS[i % QUESTIONS.length] ?? 'sanctions'));
+  const wanted = new Set(events.map((e) => e.event.ts));
+  const acks: number[] = [];
+  let failed = 0;
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < events.length) {
+        const event = events[next++];
+        if (!event) break;
+        const response = await sendSigned(target.url, event).catch(() => undefined);
+        if (response?.status === 200) acks.push(response.ms);
+        else failed += 1;
+      }
+    }),
+  );
+  const replied = (): number[] => [...fake.replies].filter(([thread]) => wanted.has(thread)).map(([, at]) => at);
+  const deadline = Date.now() + 10_000;
+  while (replied().length < count && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  const got = replied();
+  const startedAt = Date.now() - (performance.now() - started);
+  const seconds = (Math.max(...got, startedAt) - startedAt) / 1000;
+  return { repliesPerSecond: got.length / Math.max(seconds, 0.001), ackP50: percentile(acks, 50), ackP99: percentile(acks, 99), lost: count - got.length, failed };
+}
+
+/** CPU seconds a process has used (user + system), from /proc. */
+export function cpuSeconds(pid: number | undefined): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+function rssMB(pid: number | undefined): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/u.exec(status)?.[1] ?? 0) / 1024;
+}
+
+/** Runs the section: interleaved rounds, medians over rounds. */
+export async function httpPath({ rounds = 3, count = 400, concurrency = 20, logLevel = 'info' } = {}) {
+  const fake = await startLoadFake();
+  const stateDir = mkdtempSync(join(tmpdir(), 'bench-state-'));
+  const bot = await startTarget('bot', fake, stateDir, logLevel);
+  const bare = await startTarget('bare', fake, stateDir, logLevel);
+  try {
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const idle = { botRssMB: rssMB(bot.child.pid), bareRssMB: rssMB(bare.child.pid) };
+    await round(bot, fake, 50, concurrency);
+    await round(bare, fake, 50, concurrency);
+    const results: Record<'bot' | 'bare', (Awaited<ReturnType<typeof round>> & { cpuMsPerEvent: number })[]> = { bot: [], bare: [] };
+    for (let r = 0; r < rounds; r += 1) {
+      for (const target of r % 2 === 0 ? [bot, bare] : [bare, bot]) {
+        const cpu = cpuSeconds(target.child.pid);
+        const result = await round(target, fake, count, concurrency);
+        results[target.name].push({ ...result, cpuMsPerEvent: ((cpuSeconds(target.child.pid) - cpu) * 1000) / count });
+      }
+    }
+    const summarise = (list: (Awaited<ReturnType<typeof round>> & { cpuMsPerEvent: number })[]) => ({
+      cpuMsPerEvent: median(list.map((x) => x.cpuMsPerEvent)),
+      repliesPerSecond: median(list.map((x) => x.repliesPerSecond)),
+      ackP50Ms: median(list.map((x) => x.ackP50)),
+      ackP99Ms: median(list.map((x) => x.ackP99)),
+      repliesLost: list.reduce((s, x) => s + x.lost, 0),
+      failedRequests: list.reduce((s, x) => s + x.failed, 0),
+    });
+    const botSummary = summarise(results.bot);
+    const bareSummary = summarise(results.bare);
+    return {
+      rounds,
+      eventsPerRound: count,
+      concurrency,
+      bot: botSummary,
+      bareBolt: bareSummary,
+      throughputRatio: botSummary.repliesPerSecond / bareSummary.repliesPerSecond,
+      idle,
+    };
+  } finally {
+    bot.child.kill('SIGTERM');
+    bare.child.kill('SIGTERM');
+    await fake.close();
+    rmSync(stateDir, { recursive: true, force: true });
+  }
+}

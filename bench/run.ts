@@ -1,0 +1,49 @@
+// `npm run bench`: answer latency on the seed, scale to 10,000 articles, the HTTP path against bare Bolt, idle
+// memory. Prints a table and writes bench/results.json. Timing lives here, never in tests.
+import { writeFileSync } from 'node:fs';
+import { httpPath } from './http-path.js';
+import { scale } from './scale.js';
+import { seedLatency } from './seed-latency.js';
+import { machine } from './stats.js';
+
+const quick = process.argv.includes('--quick');
+const fmt = (n: number, digits = 1): string => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
+const mark = (ok: boolean): string => (ok ? 'ok' : 'MISSED');
+
+const started = performance.now();
+console.error('bench: 1/3 answer latency on the seed…');
+const seed = seedLatency(quick ? 3 : 9);
+console.error('bench: 2/3 scale (synthetic corpora; the cold 10,000-article start takes a while)…');
+const scaled = scale(quick ? [1_000] : [1_000, 10_000], quick ? 100 : 300);
+console.error('bench: 3/3 HTTP path against a bare Bolt app…');
+const http = await httpPath(quick ? { rounds: 1, count: 300 } : { rounds: 3, count: 1_000 });
+const tenK = scaled.find((s) => s.articles === 10_000);
+
+const rows: [string, string, string][] = [
+  ['seed: index build (engine / raw MiniSearch)', `${fmt(seed.buildMs.engine, 2)} ms / ${fmt(seed.buildMs.rawMiniSearch, 2)} ms`, ''],
+  ['seed: answer p50 (full path / raw MiniSearch)', `${fmt(seed.answerUs.full.p50)} µs / ${fmt(seed.answerUs.rawMiniSearch.p50)} µs`, ''],
+  ['seed: answer p99 (full path / raw MiniSearch)', `${fmt(seed.answerUs.full.p99)} µs / ${fmt(seed.answerUs.rawMiniSearch.p99)} µs`, `p99 < 1 ms: ${mark(seed.answerUs.full.p99 < 1_000)}`],
+  ['seed: full path ÷ raw MiniSearch (p50 / p99)', `${fmt(seed.ratio.p50, 2)}× / ${fmt(seed.ratio.p99, 2)}×`, `≤ 3×: ${mark(seed.ratio.p50 <= 3)}`],
+  ...scaled.flatMap((s): [string, string, string][] => [
+    [`${s.articles} articles (${fmt(s.megabytes)} MB): ready cold / from cache`, `${fmt(s.cold.readyMs / 1000, 2)} s / ${fmt(s.warm.readyMs / 1000, 2)} s`, s.articles === 10_000 ? `cached < 5 s: ${mark(s.warm.readyMs < 5_000)}` : ''],
+    [`${s.articles} articles: heap / RSS after start-up (cached)`, `${fmt(s.warm.heapMB, 0)} MB / ${fmt(s.warm.rssMB, 0)} MB`, s.articles === 10_000 ? `RSS < 1 GB: ${mark(s.warm.rssMB < 1024)}` : ''],
+    [`${s.articles} articles: answer p50 / p99`, `${fmt(s.warm.p50, 2)} ms / ${fmt(s.warm.p99, 2)} ms`, s.articles === 10_000 ? `p99 < 25 ms: ${mark(s.warm.p99 < 25)}` : ''],
+  ]),
+  ['HTTP: replies/s (bot / bare Bolt)', `${fmt(http.bot.repliesPerSecond, 0)} / ${fmt(http.bareBolt.repliesPerSecond, 0)}`, `≥ 0.8×: ${mark(http.throughputRatio >= 0.8)} (${fmt(http.throughputRatio, 2)}×)`],
+  ['HTTP: ack p50 / p99 (bot)', `${fmt(http.bot.ackP50Ms)} ms / ${fmt(http.bot.ackP99Ms)} ms`, `p99 < 1 s: ${mark(http.bot.ackP99Ms < 1_000)}`],
+  ['HTTP: ack p50 / p99 (bare Bolt)', `${fmt(http.bareBolt.ackP50Ms)} ms / ${fmt(http.bareBolt.ackP99Ms)} ms`, ''],
+  ['HTTP: CPU per event (bot / bare Bolt)', `${fmt(http.bot.cpuMsPerEvent, 2)} ms / ${fmt(http.bareBolt.cpuMsPerEvent, 2)} ms`, ''],
+  ['HTTP: replies lost (bot / bare Bolt)', `${http.bot.repliesLost} / ${http.bareBolt.repliesLost}`, `zero lost: ${mark(http.bot.repliesLost === 0)}`],
+  ['idle RSS after start-up, seed (bot / bare Bolt)', `${fmt(http.idle.botRssMB, 0)} MB / ${fmt(http.idle.bareRssMB, 0)} MB`, ''],
+];
+const width = Math.max(...rows.map((r) => r[0].length));
+const valueWidth = Math.max(...rows.map((r) => r[1].length));
+const info = machine();
+console.log(`\nbriefing-bot benchmarks · ${new Date().toISOString().slice(0, 10)} · ${info.cpuModel} × ${info.cores}, ${info.memoryGB} GB, ${info.platform}, Node ${info.node}\n`);
+for (const [name, value, target] of rows) console.log(`${name.padEnd(width)}  ${value.padEnd(valueWidth)}  ${target}`);
+const seconds = (performance.now() - started) / 1000;
+console.log(`\n(${fmt(seconds, 0)} s; medians of interleaved repetitions; details in bench/results.json)`);
+writeFileSync(
+  new URL('results.json', import.meta.url),
+  `${JSON.stringify({ date: new Date().toISOString(), machine: info, seconds, quick, seed, scale: scaled, http, targets: { seedP99Us: 1_000, seedRatio: 3, tenKP99Ms: 25, tenKRssMB: 1_024, tenKReadyCachedMs: 5_000, httpRatio: 0.8, ackP99Ms: 1_000 }, tenK: tenK ?? null }, null, 2)}\n`,
+);

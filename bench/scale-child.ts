@@ -1,0 +1,32 @@
+// One start-up of the engine over a knowledge folder, in a fresh process: time to ready, memory, answer latency.
+import { createGenerator } from './corpus.js';
+import { loadAnswerEngine } from '../src/answers/index.js';
+import { loadAliases, loadKnowledge } from '../src/knowledge/index.js';
+import { percentile } from './stats.js';
+
+const [dir = '', cacheDir = '', questionCount = '300'] = process.argv.slice(2);
+const started = performance.now();
+const knowledge = loadKnowledge(dir);
+const { engine, index } = await loadAnswerEngine(knowledge, { aliases: loadAliases(dir), cacheDir, cacheSize: 0 });
+const readyMs = performance.now() - started;
+global.gc?.();
+const memory = process.memoryUsage();
+const generator = createGenerator(2026);
+const questions = Array.from({ length: Number(questionCount) }, () => generator.question());
+for (const q of questions.slice(0, 20)) engine.answer(q);
+const times = questions.map((q) => {
+  const t = performance.now();
+  engine.answer(q);
+  return performance.now() - t;
+});
+process.stdout.write(
+  `${JSON.stringify({
+    passages: knowledge.passages.length,
+    index,
+    readyMs,
+    heapMB: memory.heapUsed / 2 ** 20,
+    rssMB: memory.rss / 2 ** 20,
+    p50: percentile(times, 50),
+    p99: percentile(times, 99),
+  })}\n`,
+);

@@ -1,0 +1,16 @@
+// `npm run build-index`: builds the index of a knowledge folder into the index cache (also run by the bot, in its
+// own process, for a large knowledge, so the bot's memory and event loop stay free while it builds).
+import { loadAnswerEngine } from '../answers/index.js';
+import { loadConfig } from '../config.js';
+import { indexCacheDir } from '../index-cache-dir.js';
+import { loadAliases, loadKnowledge } from '../knowledge/index.js';
+import { runMain } from '../run-main.js';
+
+await runMain(async () => {
+  const config = loadConfig(process.env);
+  const [dir = config.knowledgeDir, cacheDir = indexCacheDir(config.stateDir)] = process.argv.slice(2);
+  const knowledge = loadKnowledge(dir);
+  const result = await loadAnswerEngine(knowledge, { aliases: loadAliases(dir), cacheDir });
+  if (result.cacheError) throw new Error(`could not write the index cache in ${cacheDir}: ${result.cacheError}`);
+  process.stderr.write(`index ${result.index === 'cache' ? 'already cached' : 'built'} for ${knowledge.passages.length} passages in ${Math.round(result.ms)} ms (${cacheDir})\n`);
+});

@@ -1,0 +1,33 @@
+// Gets the answer engine ready: from the index cache; else built here for a small knowledge, or in a separate
+// process for a large one (its memory is returned when it exits, and this event loop keeps serving meanwhile).
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { loadAnswerEngine, type LoadedEngine } from './answers/index.js';
+import type { AliasTable, Knowledge } from './knowledge/index.js';
+import type { Logger } from './logger.js';
+
+/** Passages above which a missing index is built in a separate process. */
+export const BUILD_IN_PROCESS_LIMIT = 20_000;
+
+const BUILDER = fileURLToPath(new URL('./cli/build-index.ts', import.meta.url));
+
+/** Loads the engine for `knowledge` (read from `dir`), using and filling the cache in `cacheDir`. */
+export async function loadEngine(knowledge: Knowledge, dir: string, aliases: AliasTable, cacheDir: string, logger: Logger): Promise<LoadedEngine> {
+  const first = knowledge.passages.length > BUILD_IN_PROCESS_LIMIT ? await loadAnswerEngine(knowledge, { aliases, cacheDir, cachedOnly: true }) : undefined;
+  if (first) return first;
+  if (knowledge.passages.length > BUILD_IN_PROCESS_LIMIT) {
+    logger.info({ passages: knowledge.passages.length }, 'no index cache for this knowledge: building it in a separate process');
+    await buildInChild(dir, cacheDir);
+  }
+  return loadAnswerEngine(knowledge, { aliases, cacheDir });
+}
+
+function buildInChild(dir: string, cacheDir: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...process.execArgv, BUILDER, dir, cacheDir], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`index builder exited with ${code}: ${err.trim()}`))));
+  });
+}
