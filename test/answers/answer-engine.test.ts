@@ -112,3 +112,23 @@ describe('abstaining', () => {
     expect(answer.unmatchedWords).toEqual(expect.arrayContaining(['capital', 'gains', 'tax']));
   });
 });
+
+describe('the answer cache', () => {
+  it('gives the same answer again without searching, keyed by the normalised question', () => {
+    const cached = createAnswerEngine(engine.knowledge, { cacheSize: 2 });
+    const first = cached.answer('what about the arctic');
+    expect(cached.answer('<@U1>   what about the arctic :snowflake:')).toBe(first);
+  });
+
+  it('forgets the least recently used answer beyond its size, and can be turned off', () => {
+    const cached = createAnswerEngine(engine.knowledge, { cacheSize: 2 });
+    const arctic = cached.answer('arctic');
+    cached.answer('sanctions');
+    cached.answer('arctic');
+    cached.answer('whats the BRI');
+    expect(cached.answer('arctic')).toBe(arctic);
+    const uncached = createAnswerEngine(engine.knowledge, { cacheSize: 0 });
+    expect(uncached.answer('arctic')).not.toBe(uncached.answer('arctic'));
+    expect(uncached.answer('arctic')).toEqual(arctic);
+  });
+});

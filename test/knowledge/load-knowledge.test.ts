@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KnowledgeError, loadAliases, loadKnowledge } from '../../src/knowledge/index.js';
+import { describeTitles, KnowledgeError, loadAliases, loadKnowledge } from '../../src/knowledge/index.js';
 import { KNOWLEDGE_DIR, SEED_TEXT } from '../helpers/seed.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
@@ -57,5 +57,22 @@ describe('loadAliases', () => {
   it('rejects a value that is not a string of words', () => {
     const dir = tempDir({ 'aliases.json': '{"aliases": {\n"ok": "fine",\n"bad": 3}}' });
     expect(() => loadAliases(dir)).toThrow('knowledge: aliases.json:3: alias "bad" must map to a non-empty string of words');
+  });
+});
+
+describe('describeTitles', () => {
+  it('names a few documents and counts the rest', () => {
+    expect(describeTitles(['A', 'B'])).toBe('A; B');
+    expect(describeTitles(Array.from({ length: 10_002 }, (_, i) => `T${i}`))).toBe('T0; T1; T2 and 9,999 more');
+  });
+});
+
+describe('contentHash', () => {
+  it('changes when any file changes, and only then', () => {
+    const dir = tempDir({ 'a.txt': 'One.', 'b.txt': 'Two.' });
+    const before = loadKnowledge(dir).contentHash;
+    expect(loadKnowledge(dir).contentHash).toBe(before);
+    const changed = tempDir({ 'a.txt': 'One.', 'b.txt': 'Two!' });
+    expect(loadKnowledge(changed).contentHash).not.toBe(before);
   });
 });
