@@ -1,8 +1,12 @@
 // Answers one question for a listener and logs the outcome (ids and result; the text only at debug).
+import type { Answer } from '../../answers/index.js';
 import type { Logger } from '../../logger.js';
 import { answerMessage, type AnswerMessageOptions } from '../format/answer-message.js';
 import type { SlackMessage } from '../format/slack-message.js';
 import type { ListenerDeps } from './deps.js';
+
+// The engine hands back the same Answer for a question asked again; its plain reply is rendered once.
+const rendered = new WeakMap<Answer, SlackMessage>();
 
 /** Runs the engine on `question` and renders the reply. */
 export function answerQuestion(deps: ListenerDeps, question: string, log: Logger | undefined, options: AnswerMessageOptions = {}): SlackMessage {
@@ -13,11 +17,22 @@ export function answerQuestion(deps: ListenerDeps, question: string, log: Logger
     answer.answered ? 'answered' : 'not in the briefing',
   );
   log?.debug({ question: answer.question, unmatched: answer.unmatchedWords }, 'question text');
-  return answerMessage(answer, options);
+  if (Object.keys(options).length > 0) return answerMessage(answer, options);
+  const known = rendered.get(answer);
+  if (known) return known;
+  const message = answerMessage(answer);
+  rendered.set(answer, message);
+  return message;
 }
+
+const mentionPatterns = new Map<string, RegExp>();
 
 /** Removes mentions of the bot (`<@UBOT>` or `<@UBOT|name>`) from message text. */
 export function withoutMention(text: string, botUserId: string | undefined): string {
-  const mention = botUserId ? new RegExp(`<@${botUserId}(?:\\|[^>]*)?>`, 'gu') : /^\s*<@[A-Z0-9]+(?:\|[^>]*)?>/u;
+  let mention = /^\s*<@[A-Z0-9]+(?:\|[^>]*)?>/u;
+  if (botUserId) {
+    mention = mentionPatterns.get(botUserId) ?? new RegExp(`<@${botUserId}(?:\\|[^>]*)?>`, 'gu');
+    mentionPatterns.set(botUserId, mention);
+  }
   return text.replace(mention, ' ').trim();
 }
