@@ -33,6 +33,7 @@ async function freePort(): Promise<number> {
 
 async function startTarget(name: Target['name'], fake: LoadFake, stateDir: string, logLevel: string): Promise<Target> {
   const port = await freePort();
+  // BENCH_PROF=1 writes CPU profiles of both apps to /tmp/prof-bot and /tmp/prof-bare (how the HTTP gap was traced).
   const prof = process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-interval', '200', `--cpu-prof-dir=/tmp/prof-${name}`] : [];
   const args = name === 'bot' ? [...prof, '--import', 'tsx', 'src/main.ts'] : [...prof, '--import', 'tsx', 'bench/bare-bolt-app.ts', fake.apiUrl, SIGNING_SECRET, BOT_TOKEN, String(port)];
   const env = { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: String(port), STATE_DIR: stateDir, LOG_LEVEL: logLevel };
