@@ -61,7 +61,7 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
   );
   const transport =
     config.mode === 'console'
-      ? consoleTransport(options.console ?? { input: process.stdin, output: process.stdout }, () => summary, knowledge.documents.map((d) => d.title))
+      ? consoleTransport(options.console ?? { input: process.stdin, output: process.stdout }, () => summary, knowledge.documents.map((d) => d.title), config.colour)
       : slackTransport(config, logger);
   const { app, inFlight } = createSlackApp({
     receiver: transport.receiver,

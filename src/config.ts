@@ -46,6 +46,8 @@ export interface Config extends CoreConfig {
   slack?: { botToken: string; appToken?: string; signingSecret?: string; apiUrl?: string };
   /** `PORT` for HTTP mode, default 3000. */
   port: number;
+  /** False when `NO_COLOR` is set (no-color.org): the console prints no ANSI styles. */
+  colour: boolean;
   summary: SummaryConfig;
   /** `STATE_DIR`: the daily post's record and the index cache; default the project's git-ignored `.state/`. */
   stateDir: string;
@@ -125,6 +127,7 @@ export function loadConfig(env: Env): Config {
       ? {}
       : { slack: { botToken, ...optional('appToken', appToken), ...optional('signingSecret', signingSecret), ...optional('apiUrl', apiUrl) } }),
     port: port ?? DEFAULTS.port,
+    colour: env.NO_COLOR === undefined,
     summary,
     stateDir: resolve(value(env, 'STATE_DIR') ?? DEFAULTS.stateDir),
   };

@@ -57,8 +57,8 @@ export function slackTransport(config: Config, logger: Logger): Transport {
 }
 
 /** The terminal: typed lines in, rendered replies out, the Web API played locally. */
-export function consoleTransport(io: ConsoleIO, dailyPost: () => SlackMessage, titles: readonly string[]): Transport {
-  const receiver = new ConsoleReceiver({ ...io, dailyPost, command: BRIEFING_COMMAND });
+export function consoleTransport(io: ConsoleIO, dailyPost: () => SlackMessage, titles: readonly string[], colour = true): Transport {
+  const receiver = new ConsoleReceiver({ ...io, dailyPost, command: BRIEFING_COMMAND, colour });
   return {
     receiver,
     botToken: 'xoxb-local-console',

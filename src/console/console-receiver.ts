@@ -18,7 +18,7 @@ export interface ConsoleReceiverOptions extends ConsoleIO {
   dailyPost: () => SlackMessage;
   /** The slash command `/help` and `/briefing …` go to. */
   command: string;
-  /** Colour on the output. Default: when it is a TTY and NO_COLOR is unset. */
+  /** Colour on the output when it is a terminal. Default true. */
   colour?: boolean;
 }
 
@@ -36,7 +36,7 @@ export class ConsoleReceiver implements Receiver {
 
   constructor(private readonly options: ConsoleReceiverOptions) {
     this.interactive = options.output.isTTY === true && (options.input as { isTTY?: boolean }).isTTY === true;
-    this.styles = stylesFor(options.colour ?? (options.output.isTTY === true && !process.env.NO_COLOR));
+    this.styles = stylesFor(options.output.isTTY === true && options.colour !== false);
     this.finished = new Promise((resolve) => (this.end = resolve));
   }
 

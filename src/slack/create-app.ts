@@ -44,6 +44,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     logger: boltLogger(logger),
     deferInitialization: true,
     extendedErrorHandler: true,
+    // No listener reads Bolt's conversation state; its default store would be updated on every event for nothing.
+    convoStore: false,
     ...(options.botIdentity ? { ...options.botIdentity, tokenVerificationEnabled: false } : {}),
     clientOptions: {
       ...DEFAULT_CLIENT_OPTIONS,

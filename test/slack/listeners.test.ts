@@ -82,4 +82,11 @@ describe('createDeliveryGuard', () => {
     for (const k of ['b', 'c', 'd']) guard.claim(k);
     expect(guard.claim('a')).toBe(true);
   });
+
+  it('remembers a key through at least half its capacity of newer keys', () => {
+    const guard = createDeliveryGuard({ maxEntries: 1_000, now: () => 0 });
+    guard.claim('first');
+    for (let i = 0; i < 499; i += 1) guard.claim(`k${i}`);
+    expect(guard.claim('first')).toBe(false);
+  });
 });

@@ -3,7 +3,7 @@ import type { AnyMiddlewareArgs } from '@slack/bolt';
 
 /** Options of {@link createDeliveryGuard}. */
 export interface DeliveryGuardOptions {
-  /** How long a delivery is remembered. Slack retries for about 5 minutes; default 1 hour. */
+  /** How long a delivery is remembered (at least half of it). Slack retries for about 5 minutes; default 1 hour. */
   ttlMs?: number;
   /** Most deliveries remembered; the oldest are forgotten first. Default 10,000. */
   maxEntries?: number;
@@ -16,18 +16,29 @@ export interface DeliveryGuard {
   claim(key: string): boolean;
 }
 
-/** A bounded, expiring set of claimed keys. */
+/**
+ * A bounded, expiring set of claimed keys, as two generations: keys go into the current one; it becomes the
+ * previous one after half the TTL or half the entries, and the previous one is dropped. A key is remembered for at
+ * least half the TTL and half `maxEntries` later keys, at most the TTL. Every claim is O(1).
+ */
 export function createDeliveryGuard({ ttlMs = 3_600_000, maxEntries = 10_000, now = Date.now }: DeliveryGuardOptions = {}): DeliveryGuard {
-  const seen = new Map<string, number>();
+  let current = new Set<string>();
+  let previous = new Set<string>();
+  let rotatedAt = now();
   return {
     claim(key) {
       const time = now();
-      for (const [k, at] of seen) {
-        if (time - at < ttlMs && seen.size < maxEntries) break;
-        seen.delete(k);
+      if (time - rotatedAt >= ttlMs) {
+        previous = new Set();
+        current = new Set();
+        rotatedAt = time;
+      } else if (time - rotatedAt >= ttlMs / 2 || current.size >= maxEntries / 2) {
+        previous = current;
+        current = new Set();
+        rotatedAt = time;
       }
-      if (seen.has(key)) return false;
-      seen.set(key, time);
+      if (current.has(key) || previous.has(key)) return false;
+      current.add(key);
       return true;
     },
   };
