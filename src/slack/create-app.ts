@@ -7,7 +7,7 @@ import { registerListeners } from './listeners/index.js';
 import type { ListenerDeps } from './listeners/deps.js';
 import { createDeliveryGuard } from './middleware/dedupe-deliveries.js';
 import { requestGuard } from './middleware/request-guard.js';
-import { createInFlight, type InFlight } from './middleware/track-in-flight.js';
+import { createInFlight, type InFlight } from './middleware/in-flight.js';
 
 /** Web API client defaults: a stuck call gives up after 10 s and is retried twice, then logged. */
 export const DEFAULT_CLIENT_OPTIONS: Partial<webApi.WebClientOptions> = {

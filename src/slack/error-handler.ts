@@ -2,7 +2,7 @@
 import type { AnyMiddlewareArgs, App, Context } from '@slack/bolt';
 import type { Logger } from '../logger.js';
 import { apologyMessage } from './format/help-message.js';
-import { requestIds } from './middleware/attach-log.js';
+import { requestIds } from './middleware/request-log.js';
 
 /** The parts of a Slack Web API error worth logging (never its request). */
 export function describeSlackError(error: unknown): Record<string, unknown> {

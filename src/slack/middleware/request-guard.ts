@@ -1,9 +1,9 @@
 // The one global middleware: a logger with the request's ids, one reply per delivery, and work counted in flight.
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { Logger } from '../../logger.js';
-import { requestLog } from './attach-log.js';
+import { requestLog } from './request-log.js';
 import { isFirstDelivery, type DeliveryGuard } from './dedupe-deliveries.js';
-import type { InFlight } from './track-in-flight.js';
+import type { InFlight } from './in-flight.js';
 
 /** What the guard needs. */
 export interface RequestGuardDeps {
