@@ -1,6 +1,5 @@
 // What listeners need: the answer engine and the fixed replies, passed in (no module state).
 import type { AnswerEngine } from '../../answers/index.js';
-import type { Logger } from '../../logger.js';
 import type { SlackMessage } from '../format/slack-message.js';
 
 /** Replies that do not depend on a question. */
@@ -15,9 +14,4 @@ export interface FixedReplies {
 export interface ListenerDeps {
   engine: AnswerEngine;
   replies: FixedReplies;
-}
-
-/** The per-request logger the attach-log middleware puts on the context. */
-export function logOf(context: { log?: Logger }, fallback: Logger): Logger {
-  return context.log ?? fallback;
 }
