@@ -13,9 +13,9 @@ const BUILDER = fileURLToPath(new URL('./cli/build-index.ts', import.meta.url));
 
 /** Loads the engine for `knowledge` (read from `dir`), using and filling the cache in `cacheDir`. */
 export async function loadEngine(knowledge: Knowledge, dir: string, aliases: AliasTable, cacheDir: string, logger: Logger): Promise<LoadedEngine> {
-  const first = knowledge.passages.length > BUILD_IN_PROCESS_LIMIT ? await loadAnswerEngine(knowledge, { aliases, cacheDir, cachedOnly: true }) : undefined;
-  if (first) return first;
   if (knowledge.passages.length > BUILD_IN_PROCESS_LIMIT) {
+    const cached = await loadAnswerEngine(knowledge, { aliases, cacheDir, cachedOnly: true });
+    if (cached) return cached;
     logger.info({ passages: knowledge.passages.length }, 'no index cache for this knowledge: building it in a separate process');
     await buildInChild(dir, cacheDir);
   }

@@ -1,7 +1,7 @@
 // The answers module's public face: build an engine over the knowledge and ask it questions.
 export { createAnswerEngine, NO_ANSWER_TEXT, type AnswerEngine, type AnswerEngineOptions } from './answer-engine.js';
 export { normaliseQuery, MAX_QUESTION_LENGTH } from './normalise-query.js';
-export { MAX_ANSWER_LENGTH } from './quote.js';
+export { cutAtWord, MAX_ANSWER_LENGTH } from './quote.js';
 export type { Answer, AnswerSource, Suggestion, AbstainReason } from './types.js';
 export { loadAnswerEngine, openAnswerEngine, type LoadedEngine } from './open-answer-engine.js';
 export { createWarmingEngine, WARMING_UP_TEXT, type WarmingEngine } from './warming-engine.js';

@@ -28,10 +28,13 @@ export function quotePassage(text: string, terms: ReadonlySet<string>, maxLength
   return chosen.sort((a, b) => a.order - b.order).map((s) => s.sentence).join(' ');
 }
 
-/** Cuts `text` to at most `maxLength` characters at a word boundary, ending with an ellipsis. */
-export function cutAtWord(text: string, maxLength: number): string {
+/**
+ * Cuts `text` to at most `maxLength` characters at a word boundary, ending with an ellipsis; mid-word when the last
+ * space would keep less than `minShare` of the room.
+ */
+export function cutAtWord(text: string, maxLength: number, minShare = 0.5): string {
   if (text.length <= maxLength) return text;
   const cut = text.slice(0, maxLength - 1);
   const space = cut.lastIndexOf(' ');
-  return `${space > maxLength / 2 ? cut.slice(0, space) : cut}…`;
+  return `${space > maxLength * minShare ? cut.slice(0, space) : cut}…`;
 }

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SHARE_ACTION_ID } from '../../src/slack/format/share-value.js';
 import { startFakeSlack, type ApiCall, type FakeSlack } from '../helpers/fake-slack.js';
 import { startHttpBot, type HttpBot } from '../helpers/http-bot.js';
+import { summaryTimeNow } from '../helpers/summary-time.js';
+import { tempDir } from '../helpers/temp-dir.js';
 import {
   BOT_TOKEN, buttonPress, dmEvent, eventEnvelope, mentionEvent, sendSigned, SIGNING_SECRET, slashCommand,
 } from '../helpers/slack-requests.js';
@@ -246,8 +248,6 @@ describe('logs', () => {
 
 describe('daily summary post in HTTP mode', () => {
   it('posts the summary to SUMMARY_CHANNEL once, and a restart the same day does not post again', async () => {
-    const { summaryTimeNow } = await import('../helpers/summary-time.js');
-    const { tempDir } = await import('../helpers/temp-dir.js');
     const stateDir = tempDir();
     const env = { SUMMARY_CHANNEL: 'C0SUMMARY', SUMMARY_TIME: summaryTimeNow(), STATE_DIR: stateDir };
     const first = await startHttpBot(fake, env);

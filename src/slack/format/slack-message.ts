@@ -1,5 +1,6 @@
 // A Slack message as this app sends it (Block Kit plus plain-text fallback), and Slack's limits on it.
 import type { types } from '@slack/bolt';
+import { cutAtWord } from '../../answers/index.js';
 
 /** Block Kit blocks and the plain-text fallback Slack shows in notifications and to screen readers. */
 export interface SlackMessage {
@@ -18,12 +19,9 @@ export const SLACK_LIMITS = {
   text: 4000,
 } as const;
 
-/** Cuts `text` to `max` characters at a word boundary, with an ellipsis, when it is longer. */
+/** Cuts `text` to `max` characters at a word boundary (within the last fifth), with an ellipsis, when it is longer. */
 export function clamp(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${space > max * 0.8 ? cut.slice(0, space) : cut}…`;
+  return cutAtWord(text, max, 0.8);
 }
 
 /** Enforces Slack's limits on a whole message: block count, section and context text, fallback length. */
