@@ -7,13 +7,16 @@ import { registerListeners } from './listeners/index.js';
 import type { ListenerDeps } from './listeners/deps.js';
 import { createDeliveryGuard } from './middleware/dedupe-deliveries.js';
 import { requestGuard } from './middleware/request-guard.js';
+import { webApiFetch } from './web-api-fetch.js';
 import { createInFlight, type InFlight } from './middleware/in-flight.js';
 
-/** Web API client defaults: a stuck call gives up after 10 s and is retried twice, then logged. */
-export const DEFAULT_CLIENT_OPTIONS: Partial<webApi.WebClientOptions> = {
-  timeout: 10_000,
-  retryConfig: { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 4_000 },
-};
+/** Web API client defaults: a call gives up when Slack is silent for 10 s and is retried twice, then logged. */
+export function defaultClientOptions(): Partial<webApi.WebClientOptions> {
+  return {
+    fetch: webApiFetch(10_000),
+    retryConfig: { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 4_000 },
+  };
+}
 
 /** Options of {@link createSlackApp}. */
 export interface SlackAppOptions {
@@ -23,7 +26,7 @@ export interface SlackAppOptions {
   apiUrl?: string;
   logger: Logger;
   deps: ListenerDeps;
-  /** Overrides of {@link DEFAULT_CLIENT_OPTIONS} (tests shorten timeouts). */
+  /** Overrides of {@link defaultClientOptions} (tests shorten timeouts). */
   clientOptions?: Partial<webApi.WebClientOptions>;
   /** Known bot identity: skips `auth.test` (the local console has no Slack to ask). */
   botIdentity?: { botId: string; botUserId: string };
@@ -48,7 +51,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     convoStore: false,
     ...(options.botIdentity ? { ...options.botIdentity, tokenVerificationEnabled: false } : {}),
     clientOptions: {
-      ...DEFAULT_CLIENT_OPTIONS,
+      ...defaultClientOptions(),
       ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
       ...options.clientOptions,
     },

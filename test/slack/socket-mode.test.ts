@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot, type RunningBot } from '../../src/bot.js';
 import { loadConfig } from '../../src/config.js';
+import { webApiFetch } from '../../src/slack/web-api-fetch.js';
 import { captureLogger } from '../helpers/capture-logger.js';
 import { startFakeSlack, type FakeSlack } from '../helpers/fake-slack.js';
 import { startFakeSocketMode, type FakeSocketMode } from '../helpers/fake-socket-mode.js';
@@ -33,7 +34,7 @@ beforeAll(async () => {
     SUMMARY_TIME: summaryTimeNow(),
     STATE_DIR: tempDir(),
   });
-  bot = await startBot(config, { logger: logs.logger, clientOptions: { retryConfig: { retries: 0 }, timeout: 2_000 } });
+  bot = await startBot(config, { logger: logs.logger, clientOptions: { retryConfig: { retries: 0 }, fetch: webApiFetch(2_000) } });
 });
 afterAll(async () => {
   await bot?.stop();
