@@ -1,5 +1,6 @@
 // An @-mention in a channel: the answer as a reply in the mention's thread (a greeting when there is no question).
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { forWebApi } from '../../format/web-api-message.js';
 import { answerQuestion, withoutMention } from '../answer-question.js';
 import type { ListenerDeps } from '../deps.js';
 
@@ -12,6 +13,6 @@ export function appMention(deps: ListenerDeps) {
     // In a DM the reply stays in the conversation; in a channel it goes to the mention's thread.
     const inDm = event.channel.startsWith('D');
     const threadTs = event.thread_ts ?? (inDm ? undefined : event.ts);
-    await say({ ...message, ...(threadTs ? { thread_ts: threadTs } : {}) });
+    await say({ ...forWebApi(message), ...(threadTs ? { thread_ts: threadTs } : {}) });
   };
 }
