@@ -44,20 +44,15 @@ export function createDeliveryGuard({ ttlMs = 3_600_000, maxEntries = 10_000, no
   };
 }
 
-/** The keys of one incoming request: its event id, and the message it is about (channel and ts). */
-export function deliveryKeys(body: AnyMiddlewareArgs['body']): string[] {
-  const b = body as { event_id?: string; event?: { channel?: string; ts?: string; type?: string; subtype?: string } };
-  const keys: string[] = [];
-  if (b.event_id) keys.push(`event:${b.event_id}`);
-  const event = b.event;
-  if (event?.channel && event.ts && !event.subtype && (event.type === 'message' || event.type === 'app_mention')) {
-    keys.push(`message:${event.channel}:${event.ts}`);
-  }
-  return keys;
-}
-
-/** True the first time a request (by event id) or the message it is about (by channel and ts) is seen. */
+/**
+ * True the first time a request (by event id) or the message it is about (by channel and ts) is seen. Both keys
+ * are claimed (no short-circuit): the first event for a message must also claim its message key.
+ */
 export function isFirstDelivery(guard: DeliveryGuard, body: AnyMiddlewareArgs['body']): boolean {
-  // Claim every key (no short-circuit): the first event for a message must also claim its message key.
-  return deliveryKeys(body).map((k) => guard.claim(k)).every(Boolean);
+  const b = body as { event_id?: string; event?: { channel?: string; ts?: string; type?: string; subtype?: string } };
+  const event = b.event;
+  const newId = b.event_id ? guard.claim(`event:${b.event_id}`) : true;
+  const aboutMessage = event?.channel && event.ts && !event.subtype && (event.type === 'message' || event.type === 'app_mention');
+  const newMessage = aboutMessage ? guard.claim(`message:${event.channel}:${event.ts}`) : true;
+  return newId && newMessage;
 }

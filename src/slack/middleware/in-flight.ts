@@ -16,14 +16,12 @@ export function createInFlight(): InFlight {
     get size() {
       return running.size;
     },
-    async track(work) {
+    track(work) {
       const promise = work();
       running.add(promise);
-      try {
-        return await promise;
-      } finally {
-        running.delete(promise);
-      }
+      const settled = (): void => void running.delete(promise);
+      promise.then(settled, settled);
+      return promise;
     },
     async drain(timeoutMs) {
       let timer: NodeJS.Timeout | undefined;

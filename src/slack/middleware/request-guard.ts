@@ -24,6 +24,6 @@ export function requestGuard({ logger, guard, inFlight }: RequestGuardDeps): Mid
       log.info({ retryReason: context.retryReason }, 'repeated delivery ignored');
       return;
     }
-    await inFlight.track(next);
+    return inFlight.track(next);
   };
 }

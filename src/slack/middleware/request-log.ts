@@ -19,8 +19,9 @@ export function requestIds(body: AnyMiddlewareArgs['body']): Record<string, stri
   };
 }
 
-/** A child of `logger` bound to the request's ids (and the retry number of a redelivery). */
+/** A child of `logger` bound to the request's ids (and the retry number of a redelivery); pino skips the absent ones. */
 export function requestLog(logger: Logger, body: AnyMiddlewareArgs['body'], retryNum?: number): Logger {
-  const ids = Object.fromEntries(Object.entries(requestIds(body)).filter(([, v]) => v !== undefined));
-  return logger.child(retryNum ? { ...ids, retryNum } : ids);
+  const ids = requestIds(body);
+  if (retryNum) ids.retryNum = retryNum;
+  return logger.child(ids);
 }
