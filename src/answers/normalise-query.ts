@@ -15,18 +15,23 @@ const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>
 export function normaliseQuery(text: string, maxLength: number = MAX_QUESTION_LENGTH): string {
   // Cap first (with room for markup that will be removed) so a 40 KB message costs no more than a short one.
   const head = text.length > maxLength * 4 ? text.slice(0, maxLength * 4) : text;
-  const cleaned = head
+  // Most questions are plain words: only text with `<`, `:` or `&` can hold markup, emoji codes or entities.
+  const plain = /[<:&]/u.test(head) ? withoutMarkup(head) : head;
+  const cleaned = plain.replace(/\s+/gu, ' ').trim();
+  if (cleaned.length <= maxLength) return cleaned;
+  const cut = cleaned.slice(0, maxLength);
+  const lastSpace = cut.lastIndexOf(' ');
+  return lastSpace > maxLength / 2 ? cut.slice(0, lastSpace) : cut;
+}
+
+/** Slack control sequences, emoji codes and entities replaced as {@link normaliseQuery} describes. */
+function withoutMarkup(text: string): string {
+  return text
     .replace(CONTROL, (_all, sigil: string | undefined, target: string, label: string | undefined) => {
       if (sigil === '@' || sigil === '!') return ' ';
       if (sigil === '#') return label ? ` ${label} ` : ' ';
       return label ? ` ${label} ` : ' ';
     })
     .replace(EMOJI, ' ')
-    .replace(/&(?:amp|lt|gt);/gu, (entity) => ENTITIES[entity] ?? entity)
-    .replace(/\s+/gu, ' ')
-    .trim();
-  if (cleaned.length <= maxLength) return cleaned;
-  const cut = cleaned.slice(0, maxLength);
-  const lastSpace = cut.lastIndexOf(' ');
-  return lastSpace > maxLength / 2 ? cut.slice(0, lastSpace) : cut;
+    .replace(/&(?:amp|lt|gt);/gu, (entity) => ENTITIES[entity] ?? entity);
 }
