@@ -90,8 +90,13 @@ function rssMB(pid: number | undefined): number {
   return Number(/VmRSS:\s+(\d+)/u.exec(status)?.[1] ?? 0) / 1024;
 }
 
-/** Runs the section: interleaved rounds, medians over rounds. */
-export async function httpPath({ rounds = 3, count = 400, concurrency = 20, logLevel = 'info' } = {}) {
+/**
+ * Runs the section. Both apps first serve `warmup` events each, so what is measured is the steady state of a
+ * long-running app (a fresh process spends up to twice the CPU per event while V8 compiles its hot paths). Then
+ * `rounds` rounds, alternating which app goes first (ABBA); figures are medians over rounds, and the throughput
+ * ratio is the median of each round's bot ÷ bare pair, which cancels most of a shared machine's drift.
+ */
+export async function httpPath({ rounds = 8, count = 1_000, warmup = 3_000, concurrency = 20, logLevel = 'info' } = {}) {
   const fake = await startLoadFake();
   const stateDir = mkdtempSync(join(tmpdir(), 'bench-state-'));
   const bot = await startTarget('bot', fake, stateDir, logLevel);
@@ -99,11 +104,13 @@ export async function httpPath({ rounds = 3, count = 400, concurrency = 20, logL
   try {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const idle = { botRssMB: rssMB(bot.child.pid), bareRssMB: rssMB(bare.child.pid) };
-    await round(bot, fake, 50, concurrency);
-    await round(bare, fake, 50, concurrency);
+    for (let served = 0; served < warmup; served += count) {
+      await round(bot, fake, Math.min(count, warmup - served), concurrency);
+      await round(bare, fake, Math.min(count, warmup - served), concurrency);
+    }
     const results: Record<'bot' | 'bare', (Awaited<ReturnType<typeof round>> & { cpuMsPerEvent: number })[]> = { bot: [], bare: [] };
     for (let r = 0; r < rounds; r += 1) {
-      for (const target of r % 2 === 0 ? [bot, bare] : [bare, bot]) {
+      for (const target of r % 4 === 0 || r % 4 === 3 ? [bot, bare] : [bare, bot]) {
         const cpu = cpuSeconds(target.child.pid);
         const result = await round(target, fake, count, concurrency);
         results[target.name].push({ ...result, cpuMsPerEvent: ((cpuSeconds(target.child.pid) - cpu) * 1000) / count });
@@ -119,13 +126,16 @@ export async function httpPath({ rounds = 3, count = 400, concurrency = 20, logL
     });
     const botSummary = summarise(results.bot);
     const bareSummary = summarise(results.bare);
+    const pairRatios = results.bot.map((b, r) => b.repliesPerSecond / (results.bare[r]?.repliesPerSecond ?? Number.NaN));
     return {
       rounds,
       eventsPerRound: count,
+      warmupEvents: warmup,
       concurrency,
       bot: botSummary,
       bareBolt: bareSummary,
-      throughputRatio: botSummary.repliesPerSecond / bareSummary.repliesPerSecond,
+      throughputRatio: median(pairRatios),
+      pairRatios,
       idle,
     };
   } finally {

@@ -16,7 +16,7 @@ const seed = seedLatency(quick ? 3 : 9);
 console.error('bench: 2/3 scale (synthetic corpora; the cold 10,000-article start takes a while)…');
 const scaled = scale(quick ? [1_000] : [1_000, 10_000], quick ? 100 : 300);
 console.error('bench: 3/3 HTTP path against a bare Bolt app…');
-const http = await httpPath(quick ? { rounds: 1, count: 300 } : { rounds: 5, count: 1_000 });
+const http = await httpPath(quick ? { rounds: 2, count: 300, warmup: 600 } : {});
 const tenK = scaled.find((s) => s.articles === 10_000);
 
 const rows: [string, string, string][] = [
