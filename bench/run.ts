@@ -23,10 +23,11 @@ const rows: [string, string, string][] = [
   ['seed: index build (engine / raw MiniSearch)', `${fmt(seed.buildMs.engine, 2)} ms / ${fmt(seed.buildMs.rawMiniSearch, 2)} ms`, ''],
   ['seed: answer p50 (full path / raw MiniSearch)', `${fmt(seed.answerUs.full.p50)} µs / ${fmt(seed.answerUs.rawMiniSearch.p50)} µs`, ''],
   ['seed: answer p99 (full path / raw MiniSearch)', `${fmt(seed.answerUs.full.p99)} µs / ${fmt(seed.answerUs.rawMiniSearch.p99)} µs`, `p99 < 1 ms: ${mark(seed.answerUs.full.p99 < 1_000)}`],
-  ['seed: full path ÷ raw MiniSearch (p50 / p99)', `${fmt(seed.ratio.p50, 2)}× / ${fmt(seed.ratio.p99, 2)}×`, `≤ 3×: ${mark(seed.ratio.p50 <= 3)}`],
+  ['seed: full path ÷ raw MiniSearch (p50 / p99)', `${fmt(seed.ratio.p50, 2)}× / ${fmt(seed.ratio.p99, 2)}×`, `≤ 3×: ${mark(seed.ratio.p50 <= 3 && seed.ratio.p99 <= 3)}`],
   ...scaled.flatMap((s): [string, string, string][] => [
     [`${s.articles} articles (${fmt(s.megabytes)} MB): ready cold / from cache`, `${fmt(s.cold.readyMs / 1000, 2)} s / ${fmt(s.warm.readyMs / 1000, 2)} s`, s.articles === 10_000 ? `cached < 5 s: ${mark(s.warm.readyMs < 5_000)}` : ''],
     [`${s.articles} articles: heap / RSS after start-up (cached)`, `${fmt(s.warm.heapMB, 0)} MB / ${fmt(s.warm.rssMB, 0)} MB`, s.articles === 10_000 ? `RSS < 1 GB: ${mark(s.warm.rssMB < 1024)}` : ''],
+    [`${s.articles} articles: heap / RSS after a cold start`, `${fmt(s.cold.heapMB, 0)} MB / ${fmt(s.cold.rssMB, 0)} MB`, s.articles === 10_000 ? `RSS < 1 GB: ${mark(s.cold.rssMB < 1024)}` : ''],
     [`${s.articles} articles: answer p50 / p99`, `${fmt(s.warm.p50, 2)} ms / ${fmt(s.warm.p99, 2)} ms`, s.articles === 10_000 ? `p99 < 25 ms: ${mark(s.warm.p99 < 25)}` : ''],
   ]),
   ['HTTP: replies/s (bot / bare Bolt)', `${fmt(http.bot.repliesPerSecond, 0)} / ${fmt(http.bareBolt.repliesPerSecond, 0)}`, `≥ 0.8×: ${mark(http.throughputRatio >= 0.8)} (${fmt(http.throughputRatio, 2)}×)`],

@@ -2,7 +2,7 @@
 // process for a large one (its memory is returned when it exits, and this event loop keeps serving meanwhile).
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { loadAnswerEngine, type LoadedEngine } from './answers/index.js';
+import { loadAnswerEngine, type AnswerEngineOptions, type LoadedEngine } from './answers/index.js';
 import type { AliasTable, Knowledge } from './knowledge/index.js';
 import type { Logger } from './logger.js';
 
@@ -11,20 +11,38 @@ export const BUILD_IN_PROCESS_LIMIT = 20_000;
 
 const BUILDER = fileURLToPath(new URL('./cli/build-index.ts', import.meta.url));
 
+/** Options of {@link loadEngine}. */
+export interface LoadEngineOptions extends Pick<AnswerEngineOptions, 'cacheSize'> {
+  /** Passages above which a missing index is built in a separate process. Default {@link BUILD_IN_PROCESS_LIMIT}. */
+  buildInProcessLimit?: number;
+}
+
 /** Loads the engine for `knowledge` (read from `dir`), using and filling the cache in `cacheDir`. */
-export async function loadEngine(knowledge: Knowledge, dir: string, aliases: AliasTable, cacheDir: string, logger: Logger): Promise<LoadedEngine> {
-  if (knowledge.passages.length > BUILD_IN_PROCESS_LIMIT) {
-    const cached = await loadAnswerEngine(knowledge, { aliases, cacheDir, cachedOnly: true });
+export async function loadEngine(
+  knowledge: Knowledge,
+  dir: string,
+  aliases: AliasTable,
+  cacheDir: string,
+  logger: Logger,
+  { buildInProcessLimit = BUILD_IN_PROCESS_LIMIT, ...options }: LoadEngineOptions = {},
+): Promise<LoadedEngine> {
+  if (knowledge.passages.length > buildInProcessLimit) {
+    const cached = await loadAnswerEngine(knowledge, { ...options, aliases, cacheDir, cachedOnly: true });
     if (cached) return cached;
     logger.info({ passages: knowledge.passages.length }, 'no index cache for this knowledge: building it in a separate process');
+    const started = performance.now();
     await buildInChild(dir, cacheDir);
+    const loaded = await loadAnswerEngine(knowledge, { ...options, aliases, cacheDir });
+    return { ...loaded, index: 'built', ms: performance.now() - started };
   }
-  return loadAnswerEngine(knowledge, { aliases, cacheDir });
+  return loadAnswerEngine(knowledge, { ...options, aliases, cacheDir });
 }
 
 function buildInChild(dir: string, cacheDir: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...process.execArgv, BUILDER, dir, cacheDir], { stdio: ['ignore', 'ignore', 'pipe'] });
+    // The builder is TypeScript: the child needs tsx, which `npm start` passes to this process but a test runner may not.
+    const loader = process.execArgv.includes('tsx') ? [] : ['--import', import.meta.resolve('tsx')];
+    const child = spawn(process.execPath, [...process.execArgv, ...loader, BUILDER, dir, cacheDir], { stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('error', reject);
