@@ -96,7 +96,7 @@ function rssMB(pid: number | undefined): number {
  * `rounds` rounds, alternating which app goes first (ABBA); figures are medians over rounds, and the throughput
  * ratio is the median of each round's bot ÷ bare pair, which cancels most of a shared machine's drift.
  */
-export async function httpPath({ rounds = 8, count = 1_000, warmup = 3_000, concurrency = 20, logLevel = 'info' } = {}) {
+export async function httpPath({ rounds = 12, count = 1_000, warmup = 3_000, concurrency = 20, logLevel = 'info' } = {}) {
   const fake = await startLoadFake();
   const stateDir = mkdtempSync(join(tmpdir(), 'bench-state-'));
   const bot = await startTarget('bot', fake, stateDir, logLevel);
