@@ -13,10 +13,10 @@ export function answerQuestion(deps: ListenerDeps, question: string, log: Logger
   const started = performance.now();
   const answer = deps.engine.answer(question);
   log?.info(
-    { answered: answer.answered, passage: answer.source?.passageId, reason: answer.reason, ms: +(performance.now() - started).toFixed(2) },
+    { answered: answer.answered, passage: answer.source?.passageId, reason: answer.reason, ms: Math.round((performance.now() - started) * 100) / 100 },
     answer.answered ? 'answered' : 'not in the briefing',
   );
-  log?.debug({ question: answer.question, unmatched: answer.unmatchedWords }, 'question text');
+  if (log?.isLevelEnabled('debug')) log.debug({ question: answer.question, unmatched: answer.unmatchedWords }, 'question text');
   if (Object.keys(options).length > 0) return answerMessage(answer, options);
   const known = rendered.get(answer);
   if (known) return known;
