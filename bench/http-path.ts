@@ -42,7 +42,7 @@ async function startTarget(name: Target['name'], fake: LoadFake, stateDir: strin
   const deadline = Date.now() + 30_000;
   // Ready when it answers a signed url_verification.
   for (;;) {
-    const response = await sendSigned(url, { type: 'url_verification', challenge: 'ready', token: 't' }).catch(() => undefined);
+    const response = await sendSigned(url, { type: 'url_verification', challenge: 'ready', token: 't' }, { timeoutMs: 2_000 }).catch(() => undefined);
     if (response?.status === 200) break;
     if (Date.now() > deadline || child.exitCode !== null) throw new Error(`${name} did not start`);
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -64,7 +64,7 @@ async function round(target: Target, fake: LoadFake, count: number, concurrency:
       while (next < events.length) {
         const event = events[next++];
         if (!event) break;
-        const response = await sendSigned(target.url, event).catch(() => undefined);
+        const response = await sendSigned(target.url, event, { timeoutMs: 10_000 }).catch(() => undefined);
         if (response?.status === 200) acks.push(response.ms);
         else failed += 1;
       }

@@ -15,6 +15,8 @@ export interface SendOptions {
   secret?: string;
   timestamp?: number;
   headers?: Record<string, string>;
+  /** Gives up (rejects) when the app has not answered within this time. */
+  timeoutMs?: number;
 }
 
 /** POSTs `payload` to `url` signed: JSON for events, form-encoded for commands and interactivity. */
@@ -32,6 +34,7 @@ export async function sendSigned(url: string, payload: Record<string, unknown> |
       ...options.headers,
     },
     body,
+    ...(options.timeoutMs ? { signal: AbortSignal.timeout(options.timeoutMs) } : {}),
   });
   return { status: response.status, text: await response.text(), ms: performance.now() - started };
 }
