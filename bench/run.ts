@@ -12,7 +12,7 @@ const mark = (ok: boolean): string => (ok ? 'ok' : 'MISSED');
 
 const started = performance.now();
 console.error('bench: 1/3 answer latency on the seed…');
-const seed = seedLatency(quick ? 3 : 9);
+const seed = seedLatency(9);
 console.error('bench: 2/3 scale (synthetic corpora; the cold 10,000-article start takes a while)…');
 const scaled = scale(quick ? [1_000] : [1_000, 10_000], quick ? 100 : 300);
 console.error('bench: 3/3 HTTP path against a bare Bolt app…');
