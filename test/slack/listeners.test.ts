@@ -8,7 +8,7 @@ import { withoutMention } from '../../src/slack/listeners/answer-question.js';
 import { fixedReplies } from '../../src/slack/fixed-replies.js';
 import { summaryMessage } from '../../src/slack/format/summary-message.js';
 import { buildSummary } from '../../src/summary/index.js';
-import { createDeliveryGuard } from '../../src/slack/middleware/dedupe-deliveries.js';
+import { createDeliveryGuard, isFirstDelivery } from '../../src/slack/middleware/dedupe-deliveries.js';
 import { KNOWLEDGE_DIR } from '../helpers/seed.js';
 
 const engine = openAnswerEngine(KNOWLEDGE_DIR);
@@ -88,5 +88,28 @@ describe('createDeliveryGuard', () => {
     guard.claim('first');
     for (let i = 0; i < 499; i += 1) guard.claim(`k${i}`);
     expect(guard.claim('first')).toBe(false);
+  });
+});
+
+describe('isFirstDelivery', () => {
+  const envelope = (eventId: string, event: Record<string, string>) => ({ event_id: eventId, event }) as never;
+
+  it('lets one event per message through: redeliveries and the DM + mention pair are dropped', () => {
+    const guard = createDeliveryGuard();
+    const mention = envelope('Ev1', { type: 'app_mention', channel: 'D1', ts: '1.1' });
+    expect(isFirstDelivery(guard, mention)).toBe(true);
+    expect(isFirstDelivery(guard, mention)).toBe(false);
+    expect(isFirstDelivery(guard, envelope('Ev2', { type: 'message', channel: 'D1', ts: '1.1' }))).toBe(false);
+    expect(isFirstDelivery(guard, envelope('Ev3', { type: 'message', channel: 'D1', ts: '1.2' }))).toBe(true);
+    expect(isFirstDelivery(guard, envelope('Ev4', { type: 'app_mention', channel: 'C1', ts: '1.1' }))).toBe(true);
+  });
+
+  it('knows other events by their event id', () => {
+    const guard = createDeliveryGuard();
+    const edit = envelope('Ev5', { type: 'message', subtype: 'message_changed', channel: 'D1', ts: '1.3' });
+    expect(isFirstDelivery(guard, edit)).toBe(true);
+    expect(isFirstDelivery(guard, edit)).toBe(false);
+    expect(isFirstDelivery(guard, envelope('Ev6', { type: 'message', subtype: 'message_changed', channel: 'D1', ts: '1.3' }))).toBe(true);
+    expect(isFirstDelivery(guard, { command: '/briefing' } as never)).toBe(true);
   });
 });

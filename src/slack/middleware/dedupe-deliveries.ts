@@ -45,14 +45,15 @@ export function createDeliveryGuard({ ttlMs = 3_600_000, maxEntries = 10_000, no
 }
 
 /**
- * True the first time a request (by event id) or the message it is about (by channel and ts) is seen. Both keys
- * are claimed (no short-circuit): the first event for a message must also claim its message key.
+ * True the first time a delivery is seen. An event about a message (a mention, a DM) is known by its channel and
+ * ts: a redelivery repeats them, and a DM that also mentions the bot sends two events with the same ones. Any other
+ * event is known by its event id. One key per delivery: the guard is on every request's path.
  */
 export function isFirstDelivery(guard: DeliveryGuard, body: AnyMiddlewareArgs['body']): boolean {
   const b = body as { event_id?: string; event?: { channel?: string; ts?: string; type?: string; subtype?: string } };
   const event = b.event;
-  const newId = b.event_id ? guard.claim(`event:${b.event_id}`) : true;
-  const aboutMessage = event?.channel && event.ts && !event.subtype && (event.type === 'message' || event.type === 'app_mention');
-  const newMessage = aboutMessage ? guard.claim(`message:${event.channel}:${event.ts}`) : true;
-  return newId && newMessage;
+  if (event?.channel && event.ts && !event.subtype && (event.type === 'message' || event.type === 'app_mention')) {
+    return guard.claim(`message:${event.channel}:${event.ts}`);
+  }
+  return b.event_id ? guard.claim(`event:${b.event_id}`) : true;
 }

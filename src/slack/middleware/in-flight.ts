@@ -19,8 +19,10 @@ export function createInFlight(): InFlight {
     track(work) {
       const promise = work();
       running.add(promise);
-      const settled = (): void => void running.delete(promise);
-      promise.then(settled, settled);
+      promise.then(
+        () => running.delete(promise),
+        () => running.delete(promise),
+      );
       return promise;
     },
     async drain(timeoutMs) {
