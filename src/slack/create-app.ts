@@ -7,8 +7,8 @@ import { registerListeners } from './listeners/index.js';
 import type { ListenerDeps } from './listeners/deps.js';
 import { createDeliveryGuard } from './middleware/dedupe-deliveries.js';
 import { requestGuard } from './middleware/request-guard.js';
-import { webApiFetch } from './web-api-fetch.js';
 import { createInFlight, type InFlight } from './middleware/in-flight.js';
+import { webApiFetch } from './web-api-fetch.js';
 
 /** Web API client defaults: a call gives up when Slack is silent for 10 s and is retried twice, then logged. */
 export function defaultClientOptions(): Partial<webApi.WebClientOptions> {
