@@ -17,7 +17,7 @@ const QUESTIONS = realisticQuestions();
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-interface Target {
+export interface Target {
   name: 'bot' | 'bare';
   child: ChildProcess;
   url: string;
@@ -31,13 +31,22 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function startTarget(name: Target['name'], fake: LoadFake, stateDir: string, logLevel: string): Promise<Target> {
+/** What else a target gets: settings on top of the bench's, and a reader of its log (standard error). */
+export interface TargetOptions {
+  env?: Record<string, string>;
+  onLog?: (chunk: string) => void;
+}
+
+/** Starts the bot or the bare app on a free port against `fake`; resolves once it answers a signed request. */
+export async function startTarget(name: Target['name'], fake: LoadFake, stateDir: string, logLevel: string, options: TargetOptions = {}): Promise<Target> {
   const port = await freePort();
   // BENCH_PROF=1 writes CPU profiles of both apps to /tmp/prof-bot and /tmp/prof-bare (how the HTTP gap was traced).
   const prof = process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-interval', '200', `--cpu-prof-dir=/tmp/prof-${name}`] : [];
   const args = name === 'bot' ? [...prof, '--import', 'tsx', 'src/main.ts'] : [...prof, '--import', 'tsx', 'bench/bare-bolt-app.ts', fake.apiUrl, SIGNING_SECRET, BOT_TOKEN, String(port)];
-  const env = { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: String(port), STATE_DIR: stateDir, LOG_LEVEL: logLevel };
-  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'ignore'] });
+  const env = { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: String(port), STATE_DIR: stateDir, LOG_LEVEL: logLevel, ...options.env };
+  const { onLog } = options;
+  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'ignore', onLog ? 'pipe' : 'ignore'] });
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => onLog?.(chunk));
   const url = `http://127.0.0.1:${port}/slack/events`;
   const deadline = Date.now() + 30_000;
   // Ready when it answers a signed url_verification.
