@@ -1,13 +1,16 @@
 // Saves the built index to disk, keyed by the knowledge's content hash, so an unchanged knowledge starts in seconds.
+// The file is JSON lines, `[path, value]` each: a line per part of the index, and a large array over several lines,
+// so reading and writing it never hold up the event loop for long (the bot must ack Slack meanwhile).
 import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import type { PassageIndexData } from './passage-index.js';
 import { STOP_WORDS } from './stop-words.js';
 
 /** Bumped whenever the index's shape or the text analysis changes, so old caches are never read. */
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
 const PREFIX = 'index-';
 
 /** The cache key: the knowledge's content hash, the index format, and the stop words the terms were made with. */
@@ -17,52 +20,71 @@ export function cacheKey(contentHash: string): string {
 
 /** The cached index for `key`, or undefined when there is none (or it cannot be read). */
 export async function readIndexCache(dir: string, key: string): Promise<PassageIndexData | undefined> {
+  const data: Record<string, unknown> = {};
   try {
-    return JSON.parse(await readFile(join(dir, `${PREFIX}${key}.json`), 'utf8')) as PassageIndexData;
+    const lines = createInterface({ input: createReadStream(fileFor(dir, key), 'utf8'), crlfDelay: Infinity });
+    for await (const line of lines) {
+      const [path, value] = JSON.parse(line) as [string[], unknown];
+      place(data, path, value);
+      await nextTurn();
+    }
   } catch {
     return undefined;
   }
+  return data as unknown as PassageIndexData;
 }
 
 /** Writes the index for `key` (a temp file, then rename) and removes caches of other keys. */
 export async function writeIndexCache(dir: string, key: string, data: PassageIndexData): Promise<void> {
   await mkdir(dir, { recursive: true });
-  const file = join(dir, `${PREFIX}${key}.json`);
+  const file = fileFor(dir, key);
   const temp = `${file}.${process.pid}.tmp`;
   const out = createWriteStream(temp);
-  for await (const chunk of jsonChunks(data)) {
-    if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+  for await (const line of records(data, [])) {
+    if (!out.write(line)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   }
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
   await rename(temp, file);
   for (const name of await readdir(dir)) {
-    if (name.startsWith(PREFIX) && name !== `${PREFIX}${key}.json`) await rm(join(dir, name), { force: true });
+    if (name.startsWith(PREFIX) && join(dir, name) !== file) await rm(join(dir, name), { force: true });
   }
 }
 
-const BATCH = 2_000;
+const fileFor = (dir: string, key: string): string => join(dir, `${PREFIX}${key}.jsonl`);
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-// JSON text in pieces, yielding to the event loop between batches of a large array: a big index is written
-// without holding up the requests the bot must acknowledge meanwhile.
-async function* jsonChunks(value: unknown): AsyncGenerator<string> {
+/** Entries of a large array per line. */
+const BATCH = 2_000;
+/** Objects this shallow are written a property per line (the index's parts, and the parts of MiniSearch's own data). */
+const SPLIT_DEPTH = 2;
+
+const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+// The lines for `value` at `path`, yielding to the event loop after each.
+async function* records(value: unknown, path: string[]): AsyncGenerator<string> {
   if (Array.isArray(value) && value.length > BATCH) {
-    yield '[';
     for (let i = 0; i < value.length; i += BATCH) {
-      yield `${i > 0 ? ',' : ''}${value.slice(i, i + BATCH).map((v) => JSON.stringify(v)).join(',')}`;
-      await new Promise((resolve) => setImmediate(resolve));
+      yield `${JSON.stringify([path, value.slice(i, i + BATCH)])}\n`;
+      await nextTurn();
     }
-    yield ']';
-  } else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    yield '{';
-    let first = true;
-    for (const [key, inner] of Object.entries(value)) {
-      if (inner === undefined) continue;
-      yield `${first ? '' : ','}${JSON.stringify(key)}:`;
-      yield* jsonChunks(inner);
-      first = false;
-    }
-    yield '}';
+  } else if (isRecord(value) && path.length < SPLIT_DEPTH && Object.keys(value).length > 0) {
+    for (const [key, inner] of Object.entries(value)) if (inner !== undefined) yield* records(inner, [...path, key]);
   } else {
-    yield JSON.stringify(value);
+    yield `${JSON.stringify([path, value])}\n`;
+    await nextTurn();
   }
+}
+
+// Puts a line's value at its path; a line for an array already there carries more of its entries.
+function place(root: Record<string, unknown>, path: readonly string[], value: unknown): void {
+  const last = path.at(-1);
+  if (last === undefined) throw new Error('index cache: a line without a path');
+  let parent = root;
+  for (const key of path.slice(0, -1)) {
+    const next = parent[key];
+    parent = isRecord(next) ? next : (parent[key] = {});
+  }
+  const existing = parent[last];
+  if (Array.isArray(existing) && Array.isArray(value)) existing.push(...(value as unknown[]));
+  else parent[last] = value;
 }

@@ -2,7 +2,7 @@
 import { loadAliases, loadKnowledge, type Knowledge } from '../knowledge/index.js';
 import { createAnswerEngine, type AnswerEngine, type AnswerEngineOptions } from './answer-engine.js';
 import { cacheKey, readIndexCache, writeIndexCache } from './index-cache.js';
-import { buildPassageIndexAsync, loadPassageIndex } from './passage-index.js';
+import { buildPassageIndexAsync, loadPassageIndex, type PassageIndex, type PassageIndexData } from './passage-index.js';
 
 type EngineOptions = Omit<AnswerEngineOptions, 'aliases' | 'index'>;
 
@@ -42,9 +42,9 @@ export async function loadAnswerEngine(
   const { cacheDir, cachedOnly, ...engineOptions } = options;
   const key = cacheDir && knowledge.contentHash ? cacheKey(knowledge.contentHash) : undefined;
   const cached = cacheDir && key ? await readIndexCache(cacheDir, key) : undefined;
-  if (cached) {
-    const index = loadPassageIndex(knowledge, cached);
-    return { engine: createAnswerEngine(knowledge, { ...engineOptions, index }), index: 'cache', ms: performance.now() - started };
+  const loaded = cached ? loadCached(knowledge, cached) : undefined;
+  if (loaded) {
+    return { engine: createAnswerEngine(knowledge, { ...engineOptions, index: loaded }), index: 'cache', ms: performance.now() - started };
   }
   if (cachedOnly) return undefined;
   const index = await buildPassageIndexAsync(knowledge);
@@ -52,4 +52,13 @@ export async function loadAnswerEngine(
   let cacheError: string | undefined;
   if (cacheDir && key) await writeIndexCache(cacheDir, key, index.toData()).catch((error: unknown) => (cacheError = String(error)));
   return { engine, index: 'built', ms: performance.now() - started, ...(cacheError ? { cacheError } : {}) };
+}
+
+// A cache file that reads but does not load (say, a part missing) counts as no cache: the index is built again.
+function loadCached(knowledge: Knowledge, data: PassageIndexData): PassageIndex | undefined {
+  try {
+    return loadPassageIndex(knowledge, data);
+  } catch {
+    return undefined;
+  }
 }

@@ -97,7 +97,11 @@ export async function buildPassageIndexAsync(knowledge: Knowledge, chunkSize = 5
   return assemble(knowledge, parts);
 }
 
-/** Restores an index saved with `toData()` for the same knowledge. */
+/**
+ * Restores an index saved with `toData()` for the same knowledge, in one go (about 0.8 s for 110,000 passages):
+ * MiniSearch's `loadJSAsync` would let the event loop in, but its timer pause every thousand entries made the same
+ * load take 4.6 s.
+ */
 export function loadPassageIndex(knowledge: Knowledge, data: PassageIndexData): PassageIndex {
   return assemble(knowledge, {
     miniSearch: MiniSearch.loadJS<IndexedPassage>(data.miniSearch, MINISEARCH_OPTIONS),

@@ -1,8 +1,10 @@
 // The index cache: an unchanged knowledge loads its index from disk; any change, or a broken file, rebuilds it.
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createWarmingEngine, loadAnswerEngine, WARMING_UP_TEXT } from '../../src/answers/index.js';
+import { cacheKey, readIndexCache, writeIndexCache } from '../../src/answers/index-cache.js';
+import type { PassageIndexData } from '../../src/answers/passage-index.js';
 import { loadAliases, loadKnowledge } from '../../src/knowledge/index.js';
 import { KNOWLEDGE_DIR, SEED_FILE, SEED_TEXT } from '../helpers/seed.js';
 import { tempDir } from '../helpers/temp-dir.js';
@@ -16,7 +18,7 @@ describe('loadAnswerEngine with a cache folder', () => {
     const aliases = loadAliases(KNOWLEDGE_DIR);
     const first = await loadAnswerEngine(knowledge, { aliases, cacheDir });
     expect(first.index).toBe('built');
-    expect(readdirSync(cacheDir).filter((f) => f.endsWith('.json'))).toHaveLength(1);
+    expect(readdirSync(cacheDir).filter((f) => f.endsWith('.jsonl'))).toHaveLength(1);
     const second = await loadAnswerEngine(loadKnowledge(KNOWLEDGE_DIR), { aliases, cacheDir });
     expect(second.index).toBe('cache');
     for (const q of questions) expect(second.engine.answer(q)).toEqual(first.engine.answer(q));
@@ -30,7 +32,7 @@ describe('loadAnswerEngine with a cache folder', () => {
     const changed = await loadAnswerEngine(loadKnowledge(dir), { cacheDir });
     expect(changed.index).toBe('built');
     expect(changed.engine.answer('antarctic').answered).toBe(true);
-    expect(readdirSync(cacheDir).filter((f) => f.endsWith('.json'))).toHaveLength(1);
+    expect(readdirSync(cacheDir).filter((f) => f.endsWith('.jsonl'))).toHaveLength(1);
   });
 
   it('rebuilds over a broken cache file', async () => {
@@ -44,11 +46,41 @@ describe('loadAnswerEngine with a cache folder', () => {
     expect(again.engine.answer('sanctions').answered).toBe(true);
   });
 
+  it('rebuilds over a cache file that reads but lacks a part', async () => {
+    const cacheDir = tempDir();
+    const knowledge = loadKnowledge(KNOWLEDGE_DIR);
+    await loadAnswerEngine(knowledge, { cacheDir });
+    const [file] = readdirSync(cacheDir);
+    const path = join(cacheDir, file ?? 'x');
+    writeFileSync(path, readFileSync(path, 'utf8').split('\n').filter((line) => !line.startsWith('[["miniSearch","index"]')).join('\n'));
+    const again = await loadAnswerEngine(knowledge, { cacheDir });
+    expect(again.index).toBe('built');
+    expect(again.engine.answer('sanctions').answered).toBe(true);
+  });
+
   it('reports a cache it cannot write and still answers', async () => {
     const blocked = join(tempDir({ file: 'x' }), 'file');
     const result = await loadAnswerEngine(loadKnowledge(KNOWLEDGE_DIR), { cacheDir: blocked });
     expect(result.cacheError).toBeDefined();
     expect(result.engine.answer('sanctions').answered).toBe(true);
+  });
+});
+
+describe('the index cache file', () => {
+  it('holds large arrays over several lines and reads back exactly what was written', async () => {
+    const dir = tempDir();
+    const key = cacheKey('test');
+    const data = {
+      miniSearch: { documentCount: 3, index: Array.from({ length: 4_500 }, (_, i) => [`term${i}`, { 0: { 1: i } }]), storedFields: {} },
+      vocabulary: { passages: 3, df: [['a', 1]], capitals: [], surface: [] },
+      questionTerms: [],
+      common: { passages: 3, bits: [['b', 'AQ==']] },
+    } as unknown as PassageIndexData;
+    await writeIndexCache(dir, key, data);
+    const [file] = readdirSync(dir);
+    const lines = readFileSync(join(dir, file ?? 'x'), 'utf8').trim().split('\n');
+    expect(lines.filter((l) => l.startsWith('[["miniSearch","index"]'))).toHaveLength(3);
+    expect(await readIndexCache(dir, key)).toEqual(data);
   });
 });
 
