@@ -1,0 +1,129 @@
+// The answer-quality runs: each article alone with its questions, the seed with and without aliases, all together.
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createAnswerEngine, type AnswerEngine } from '../../src/answers/index.js';
+import { fromDocuments, parseAliases, parseDocument, type AliasTable, type KnowledgeDocument } from '../../src/knowledge/index.js';
+
+/** A question set as written: passages named locally (`p3`, `faq1`). */
+interface QuestionFile {
+  answerable: { q: string; expect: string[] }[];
+  outOfScope: string[];
+}
+
+/** One article and the question sets written for it. */
+interface EvalArticle {
+  document: KnowledgeDocument;
+  sets: { name: string; questions: QuestionFile }[];
+}
+
+/** A question with the passage ids (`doc#p3`) that answer it. */
+export interface EvalQuestion {
+  q: string;
+  expect: string[];
+  set: string;
+}
+
+/** One measured configuration: a knowledge, and the questions asked of it. */
+export interface EvalRun {
+  name: string;
+  documents: KnowledgeDocument[];
+  aliases: AliasTable;
+  answerable: EvalQuestion[];
+  outOfScope: { q: string; set: string }[];
+}
+
+const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
+const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
+const SEED_FILE = 'putin-visits-xi-in-beijing.txt';
+
+function loadArticles(): EvalArticle[] {
+  const seedText = readFileSync(here(`../../knowledge/${SEED_FILE}`), 'utf8');
+  const seed: EvalArticle = {
+    document: parseDocument(seedText, SEED_FILE),
+    sets: readdirSync(here('seed/')).filter((f) => f.endsWith('.json')).sort()
+      .map((f) => ({ name: `seed/${f.replace(/\.json$/u, '')}`, questions: readJson<QuestionFile>(here(`seed/${f}`)) })),
+  };
+  const dir = here('articles/');
+  const others = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((file): EvalArticle => {
+    const slug = file.replace(/\.txt$/u, '');
+    return {
+      document: parseDocument(readFileSync(`${dir}${file}`, 'utf8'), file),
+      sets: [{ name: slug, questions: readJson<QuestionFile>(`${dir}${slug}.questions.json`) }],
+    };
+  });
+  return [seed, ...others];
+}
+
+function questionsOf(article: EvalArticle): Pick<EvalRun, 'answerable' | 'outOfScope'> {
+  const id = article.document.id;
+  return {
+    answerable: article.sets.flatMap(({ name, questions }) =>
+      questions.answerable.map(({ q, expect }) => ({ q, expect: expect.map((p) => `${id}#${p}`), set: name })),
+    ),
+    outOfScope: article.sets.flatMap(({ name, questions }) => questions.outOfScope.map((q) => ({ q, set: name }))),
+  };
+}
+
+/** Every run the eval measures: the seed with and without `aliases.json`, each other article alone, all together. */
+export function evalRuns(): EvalRun[] {
+  const articles = loadArticles();
+  const [seed, ...others] = articles as [EvalArticle, ...EvalArticle[]];
+  const aliases = parseAliases(readFileSync(here('../../knowledge/aliases.json'), 'utf8'));
+  const all = articles.map(questionsOf);
+  return [
+    { name: 'seed with aliases.json', documents: [seed.document], aliases, ...questionsOf(seed) },
+    { name: 'seed without aliases.json', documents: [seed.document], aliases: {}, ...questionsOf(seed) },
+    ...others.map((a) => ({ name: a.document.id, documents: [a.document], aliases: {}, ...questionsOf(a) })),
+    {
+      name: 'all articles together',
+      documents: articles.map((a) => a.document),
+      aliases: {},
+      answerable: all.flatMap((q) => q.answerable),
+      outOfScope: all.flatMap((q) => q.outOfScope),
+    },
+  ];
+}
+
+/** What a run scored: right answers, abstentions, and what went wrong. */
+export interface EvalScore {
+  name: string;
+  right: number;
+  answerable: number;
+  abstained: number;
+  outOfScope: number;
+  misses: { q: string; set: string; expect: string[]; got: string }[];
+  leaks: { q: string; set: string; got: string }[];
+}
+
+/** The engine a run is measured on (the cache off, so every question is searched). */
+export function engineFor(run: EvalRun): AnswerEngine {
+  return createAnswerEngine(fromDocuments(run.documents), { aliases: run.aliases, cacheSize: 0 });
+}
+
+/** Asks every question of `run` and scores the replies. */
+export function scoreRun(run: EvalRun, engine: AnswerEngine = engineFor(run)): EvalScore {
+  const got = (q: string): string => {
+    const answer = engine.answer(q);
+    return answer.answered ? (answer.source?.passageId ?? '?') : `(abstained: ${answer.reason ?? '?'})`;
+  };
+  const misses = run.answerable.flatMap(({ q, expect, set }) => {
+    const passage = got(q);
+    return expect.includes(passage) ? [] : [{ q, set, expect, got: passage }];
+  });
+  const leaks = run.outOfScope.flatMap(({ q, set }) => {
+    const passage = got(q);
+    return passage.startsWith('(abstained') ? [] : [{ q, set, got: passage }];
+  });
+  return {
+    name: run.name,
+    right: run.answerable.length - misses.length,
+    answerable: run.answerable.length,
+    abstained: run.outOfScope.length - leaks.length,
+    outOfScope: run.outOfScope.length,
+    misses,
+    leaks,
+  };
+}
+
+/** `12/30 (40.0%)`. */
+export const ratio = (n: number, of: number): string => `${n}/${of} (${((100 * n) / Math.max(1, of)).toFixed(1)}%)`;
