@@ -1,43 +1,28 @@
 // Decides whether the knowledge covers a question, from which of its words matched: a rule, not a score cut.
-import { conceptWeight, coverageWeight, isSpecific } from './concept-weight.js';
+import type { RankedDocument } from './rank-documents.js';
 import type { Concept } from './resolve-query.js';
 import type { AbstainReason } from './types.js';
-import type { Vocabulary } from './vocabulary.js';
 
-/** Share of the question's weight its matched words must carry. */
+/** Share of the question's weight a document's matched words must carry. */
 export const MIN_COVERAGE = 0.5;
 
-/** The verdict, with the share behind it for logs and tests. */
-export interface Coverage {
-  answerable: boolean;
-  reason?: AbstainReason;
-  /** Sum of the weights of matched concepts over the sum of all concepts' weights. */
-  coverage: number;
+/**
+ * Before searching: a question with nothing to search (only stop and frame words) is empty, and one that names
+ * something the knowledge never mentions (a name or a figure, typed like one or unknown to general English) is
+ * about something else, whatever else it says.
+ */
+export function judgeQuestion(concepts: readonly Concept[]): AbstainReason | undefined {
+  if (concepts.every((c) => c.frame)) return 'empty';
+  if (concepts.some((c) => c.alternatives.length === 0 && c.namelike)) return 'unknown-name';
+  return undefined;
 }
 
 /**
- * The rule: answer only when (1) no unmatched word was typed as a name or a figure, (2) at least one matched
- * concept is specific (not in most passages), and (3) matched concepts carry at least half the question's weight.
- * A concept weighs its inverse document frequency, times how surely it matched, halved for the story's names;
- * an unknown word weighs as much as the rarest known one.
+ * After searching, on the document that covers the question best: answer only when (1) its matched concepts carry
+ * at least half the question's weight (a concept weighs its inverse document frequency, halved for the story's names;
+ * an unknown word weighs as much as the rarest known one; a synonym or a typo covers its weight in part) and (2) at
+ * least one of them is specific (not in most of its passages: not only the story's names).
  */
-export function judgeCoverage(concepts: readonly Concept[], vocabulary: Vocabulary): Coverage {
-  if (concepts.length === 0) return { answerable: false, reason: 'empty', coverage: 0 };
-  if (concepts.some((c) => c.alternatives.length === 0 && c.namelike)) {
-    return { answerable: false, reason: 'unknown-name', coverage: 0 };
-  }
-  let matched = 0;
-  let total = 0;
-  for (const concept of concepts) {
-    if (concept.alternatives.length === 0) {
-      total += conceptWeight(concept, vocabulary);
-      continue;
-    }
-    const weight = coverageWeight(concept, vocabulary);
-    total += weight;
-    matched += weight;
-  }
-  const coverage = matched / total;
-  const answerable = concepts.some((c) => isSpecific(c, vocabulary)) && coverage >= MIN_COVERAGE;
-  return answerable ? { answerable, coverage } : { answerable, reason: 'not-covered', coverage };
+export function judgeDocument(document: RankedDocument | undefined): boolean {
+  return document !== undefined && document.specific && document.coverage >= MIN_COVERAGE;
 }

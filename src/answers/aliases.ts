@@ -40,7 +40,8 @@ export function aliasAt(index: AliasIndex, tokens: readonly Token[], at: number)
   return index.get(first.folded)?.find((alias) =>
     alias.words.every((word, i) => {
       const token = tokens[at + i];
-      return token !== undefined && (alias.caseSensitive ? token.raw === word : token.folded === word);
+      if (token === undefined) return false;
+      return alias.caseSensitive ? token.raw === word || (token.acronym && token.folded === word.toLowerCase()) : token.folded === word;
     }),
   );
 }

@@ -1,12 +1,15 @@
 // The answer engine: question in, quoted answer with its source (or an honest "not in the briefing") out.
 import type { AliasTable, Knowledge, KnowledgeDocument, Passage } from '../knowledge/index.js';
-import { judgeCoverage } from './abstention.js';
-import { conceptWeight, isSpecific, MATCH_BOOST } from './concept-weight.js';
+import { judgeDocument, judgeQuestion } from './abstention.js';
+import { asksForFigure, holdsFigure } from './answer-type.js';
+import { sharedLexicon, type Lexicon } from '../lexicon/index.js';
+import { conceptWeight } from './concept-weight.js';
 import { compileAliases } from './aliases.js';
 import { sourceOf, suggestionOf } from './describe-passage.js';
 import { normaliseQuery, MAX_QUESTION_LENGTH } from './normalise-query.js';
-import { buildPassageIndex, type PassageIndex, type RankedPassage, type SearchConcept } from './passage-index.js';
+import { buildPassageIndex, type PassageIndex, type SearchConcept } from './passage-index.js';
 import { MAX_ANSWER_LENGTH, quotePassage } from './quote.js';
+import { rankDocuments, type RankedPassage } from './rank-documents.js';
 import { resolveQuery, type Concept } from './resolve-query.js';
 import type { AbstainReason, Answer, Suggestion } from './types.js';
 
@@ -22,6 +25,8 @@ export interface AnswerEngineOptions {
   index?: PassageIndex;
   /** Answers remembered for questions asked again (by their normalised text). Default {@link ANSWER_CACHE_SIZE}; 0: none. */
   cacheSize?: number;
+  /** General English (WordNet). Default: the process' shared lexicon. */
+  lexicon?: Lexicon;
 }
 
 /** How many recent answers the engine remembers: a question asked again (after the daily post, say) is not searched again. */
@@ -43,8 +48,11 @@ export const NO_ANSWER_TEXT = 'That is not covered in the briefing.';
 
 /** Builds the index over `knowledge` (once) and returns the engine. */
 export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOptions = {}): AnswerEngine {
-  const index = options.index ?? buildPassageIndex(knowledge);
-  const aliases = compileAliases(options.aliases ?? {});
+  const lexicon = options.lexicon ?? sharedLexicon();
+  const index = options.index ?? buildPassageIndex(knowledge, undefined, lexicon);
+  // The team's own aliases win over those the articles define.
+  const aliases = compileAliases({ ...index.derivedAliases, ...options.aliases });
+  const context = { vocabulary: index.vocabulary, lexical: index.lexical, lexicon, aliases };
   const documents = new Map(knowledge.documents.map((d) => [d.id, d]));
   const documentOf = (p: Passage): KnowledgeDocument => documents.get(p.docId) as KnowledgeDocument;
   // A passage's suggestion label needs sentence splitting: made once per passage, when first needed.
@@ -55,8 +63,10 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
   const recent = new Map<string, Answer>();
   const cacheSize = options.cacheSize ?? ANSWER_CACHE_SIZE;
 
+  const passageCounts = new Map(knowledge.documents.map((d) => [d.id, d.passages.length]));
+
   const answerAfresh = (question: string): Answer => {
-    const concepts = resolveQuery(question, index.vocabulary, aliases);
+    const concepts = resolveQuery(question, context);
     const words = {
       matchedWords: concepts.filter((c) => c.alternatives.length > 0).map((c) => c.text),
       unmatchedWords: concepts.filter((c) => c.alternatives.length === 0).map((c) => c.text),
@@ -70,19 +80,26 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
       ...words,
     });
 
-    const verdict = judgeCoverage(concepts, index.vocabulary);
-    if (!verdict.answerable) return noAnswer(verdict.reason ?? 'not-covered');
-    const matched = concepts.filter((c) => c.alternatives.length > 0);
-    const specific = new Set(matched.flatMap((c, i) => (isSpecific(c, index.vocabulary) ? [i] : [])));
-    const ranked = index.search(matched.map((c) => searchConceptOf(c, index))).filter((r) => r.concepts.some((i) => specific.has(i)));
-    const terms = new Set(matched.flatMap((c) => c.alternatives.flatMap((a) => a.terms)));
-    const best = closestFaq(index, ranked, matched) ?? ranked[0];
-    const chosen = best && index.passages[best.position];
-    if (!chosen) return noAnswer('not-covered');
-    const suggestions: Suggestion[] = ranked
+    const early = judgeQuestion(concepts);
+    if (early) return noAnswer(early);
+    const matches = index.search(concepts.map(searchConceptOf));
+    const documents = rankDocuments(concepts, matches, index.passages, passageCounts, index.vocabulary);
+    const [covering] = documents;
+    if (!covering || !judgeDocument(covering)) return noAnswer('not-covered');
+    // "How many…" is answered by a passage that states a figure, or not at all.
+    const candidates = asksForFigure(question)
+      ? covering.passages.filter((r) => holdsFigure(index.passages[r.match.position]?.text ?? ''))
+      : covering.passages;
+    const best = closestFaq(index, candidates, concepts) ?? candidates[0];
+    const chosen = best && index.passages[best.match.position];
+    if (!best || !chosen) return noAnswer('not-covered');
+    const terms = new Set(concepts.flatMap((c) => c.alternatives.flatMap((a) => a.terms)));
+    const suggestions: Suggestion[] = documents
+      .flatMap((d) => d.passages)
       .filter((r) => r !== best)
+      .sort((a, b) => b.score - a.score)
       .slice(0, MAX_SUGGESTIONS)
-      .map((r) => suggestionFor(index.passages[r.position] as Passage));
+      .map((r) => suggestionFor(index.passages[r.match.position] as Passage));
     return {
       answered: true,
       question,
@@ -114,26 +131,24 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
   };
 }
 
-function searchConceptOf(concept: Concept, index: PassageIndex): SearchConcept {
-  return {
-    alternatives: concept.alternatives.map((a) => ({ terms: a.terms, boost: MATCH_BOOST[a.kind] })),
-    weight: conceptWeight(concept, index.vocabulary),
-  };
+function searchConceptOf(concept: Concept): SearchConcept {
+  return { alternatives: concept.alternatives.map((a) => ({ terms: a.terms, boost: a.strength })) };
 }
 
 // An FAQ entry whose question and the asker's question cover each other closely (by weight), best ranked first.
 function closestFaq(index: PassageIndex, ranked: readonly RankedPassage[], concepts: readonly Concept[]): RankedPassage | undefined {
   const { vocabulary } = index;
-  const asked = concepts.reduce((sum, c) => sum + conceptWeight(c, vocabulary), 0);
-  return ranked.find(({ position }) => {
-    const question = index.questionTerms.get(position);
+  const content = concepts.filter((c) => !c.frame);
+  const asked = content.reduce((sum, c) => sum + conceptWeight(c, vocabulary), 0);
+  return ranked.find(({ match }) => {
+    const question = index.questionTerms.get(match.position);
     if (!question) return false;
     const terms = new Set(question);
     const holds = (c: Concept): boolean => c.alternatives.some((a) => a.terms.every((t) => terms.has(t)));
     const faqWeight = [...terms].reduce((sum, t) => sum + vocabulary.idf(t), 0);
-    const covered = new Set(concepts.filter(holds).flatMap((c) => c.alternatives.flatMap((a) => a.terms)));
+    const covered = new Set(content.filter(holds).flatMap((c) => c.alternatives.flatMap((a) => a.terms)));
     const faqCovered = [...terms].filter((t) => covered.has(t)).reduce((sum, t) => sum + vocabulary.idf(t), 0);
-    const askedCovered = concepts.filter(holds).reduce((sum, c) => sum + conceptWeight(c, vocabulary), 0);
+    const askedCovered = content.filter(holds).reduce((sum, c) => sum + conceptWeight(c, vocabulary), 0);
     return faqWeight > 0 && faqCovered / faqWeight >= FAQ_CLOSENESS && askedCovered / asked >= FAQ_CLOSENESS;
   });
 }

@@ -24,19 +24,26 @@ export function isSpecific(concept: Concept, vocabulary: Vocabulary): boolean {
   return rarest / vocabulary.passageCount <= TOPIC_SHARE;
 }
 
-/** How much a term found each way counts, relative to the word itself (in ranking and in coverage). */
-export const MATCH_BOOST = { exact: 1, family: 0.9, alias: 0.8, fuzzy: 0.85, prefix: 0.5 } as const;
 
-/** How much a name the story uses often (Xi, Jinping, Moscow) counts towards coverage, relative to other words. */
+/** How much a name the story uses often (Xi, Jinping, Moscow) counts, relative to other words. */
 export const NAME_WEIGHT = 0.5;
 
 /**
- * What a concept contributes to the question's coverage: its weight, times how surely it matched (its primary
- * alternative's boost), halved for a name of the story: the names say who, the other words say what is asked.
+ * What a concept weighs in coverage and ranking: its weight, halved for a name of the story (the names say who,
+ * the other words say what is asked).
  */
 export function coverageWeight(concept: Concept, vocabulary: Vocabulary): number {
   const primary = concept.alternatives[0];
-  if (!primary) return conceptWeight(concept, vocabulary);
-  const isName = primary.terms.every((t) => vocabulary.isName(t));
-  return conceptWeight(concept, vocabulary) * MATCH_BOOST[primary.kind] * (isName ? NAME_WEIGHT : 1);
+  const isName = primary !== undefined && primary.terms.every((t) => vocabulary.isName(t));
+  return conceptWeight(concept, vocabulary) * (isName ? NAME_WEIGHT : 1);
+}
+
+/** Relations that say a word is about the same topic, not the same thing: they rank, but cover a question less. */
+const LOOSE_RELATIONS: ReadonlySet<string> = new Set(['broader', 'narrower', 'similar']);
+/** What a loose relation's strength counts for in coverage. */
+export const LOOSE_COVERAGE = 0.5;
+
+/** How much a match of `alternative` counts towards coverage, relative to its strength: halved for a loose relative. */
+export function coverageFactor(alternative: Alternative): number {
+  return LOOSE_RELATIONS.has(alternative.kind) ? LOOSE_COVERAGE : 1;
 }

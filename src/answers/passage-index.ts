@@ -1,9 +1,11 @@
 // The MiniSearch index over every passage (FAQ questions as a field of their own), its vocabulary, and search.
 import MiniSearch from 'minisearch';
-import type { Knowledge, Passage } from '../knowledge/index.js';
+import { deriveAliases, type AliasTable, type Knowledge, type Passage } from '../knowledge/index.js';
 import { splitDateline } from '../knowledge/dateline.js';
+import { LexicalTable, sharedLexicon, type LexicalTableData, type Lexicon } from '../lexicon/index.js';
 import { CommonTerms } from './common-terms.js';
-import { tokenize } from './tokenize.js';
+import { buildLexicalTable, PhraseFinder } from './lexical-words.js';
+import { tokenize, type Token } from './tokenize.js';
 import { Vocabulary, type VocabularyData, type VocabularyWord } from './vocabulary.js';
 
 /** Field boosts. Equal: a close FAQ question is preferred by the engine's closeness rule, not by ranking. */
@@ -13,8 +15,6 @@ export const COMMON_MIN = 1_000;
 export const COMMON_SHARE = 0.01;
 /** Candidates kept from a common word when a question has nothing rarer. */
 export const MAX_CANDIDATES = 2_000;
-/** Results returned by a search (best first). */
-export const SEARCH_LIMIT = 32;
 /** MiniSearch's BM25+ parameters (its defaults), set explicitly so common words can be scored the same way. */
 export const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const;
 
@@ -24,35 +24,39 @@ interface IndexedPassage {
   text: string;
 }
 
-/** One thing asked about, as the index searches it. */
+/** One thing asked about, as the index searches it: the ways the knowledge may say it, each with its strength. */
 export interface SearchConcept {
   alternatives: readonly { terms: readonly string[]; boost: number }[];
-  weight: number;
 }
 
-/** A passage's rank for one question. */
-export interface RankedPassage {
+/** How one passage holds each concept of a question. */
+export interface PassageMatch {
   /** Position of the passage in `passages`. */
   position: number;
-  score: number;
-  /** Positions of the concepts it matches. */
-  concepts: number[];
+  /** Per concept (in question order): the strongest alternative the passage holds, or -1. */
+  held: Int8Array;
+  /** Per concept: that alternative's boost times the square of the share of its terms held (a phrase half there: a quarter). */
+  strength: Float64Array;
+  /** Per concept: the BM25+ scores of the held terms times the same factor, to tell passages that hold it apart. */
+  score: Float64Array;
 }
 
 /** The searchable form of the knowledge. */
 export interface PassageIndex {
   passages: readonly Passage[];
   vocabulary: Vocabulary;
+  /** What the words a reader may use stand for in this knowledge (general English, built from WordNet). */
+  lexical: LexicalTable;
+  /** The aliases the articles define themselves (acronyms, short forms in brackets, second names). */
+  derivedAliases: AliasTable;
   /** Search terms of an FAQ passage's question, by passage position. */
   questionTerms: ReadonlyMap<number, readonly string[]>;
   /**
-   * Ranks passages for a question given as concepts. An alternative scores the BM25 scores of its terms that the
-   * passage holds, times its boost, times the square of the share of its terms held (a phrase half there counts
-   * a quarter); a concept scores its best alternative times its weight, so synonyms of one word do not add up;
-   * a passage scores the sum over concepts times how many concepts it matches. Common words do not pull in
-   * passages of their own: they only re-rank the passages the rarer words found. The best {@link SEARCH_LIMIT}.
+   * The passages that hold any of the concepts, and how (see {@link PassageMatch}), in no order. For each concept a
+   * passage keeps its strongest alternative, so synonyms of one word do not add up. Common words do not pull in
+   * passages of their own: they only mark the passages the rarer words found.
    */
-  search(concepts: readonly SearchConcept[]): RankedPassage[];
+  search(concepts: readonly SearchConcept[]): PassageMatch[];
   /** The index as plain data, for the index cache (see index-cache.ts). */
   toData(): PassageIndexData;
 }
@@ -61,6 +65,8 @@ export interface PassageIndex {
 export interface PassageIndexData {
   miniSearch: ReturnType<MiniSearch['toJSON']>;
   vocabulary: VocabularyData;
+  lexical: LexicalTableData;
+  derivedAliases: AliasTable;
   questionTerms: [number, string[]][];
   common: ReturnType<CommonTerms['toJSON']>;
 }
@@ -78,16 +84,16 @@ export interface IndexTuning {
 const TUNING: IndexTuning = { commonMin: COMMON_MIN, commonShare: COMMON_SHARE };
 
 /** Indexes every passage at once (small knowledge, tests, the CLI). */
-export function buildPassageIndex(knowledge: Knowledge, tuning: IndexTuning = TUNING): PassageIndex {
-  const parts = newParts();
+export function buildPassageIndex(knowledge: Knowledge, tuning: IndexTuning = TUNING, lexicon: Lexicon = sharedLexicon()): PassageIndex {
+  const parts = newParts(lexicon);
   const documents = knowledge.passages.map((p, i) => indexPassage(p, i, parts));
   parts.miniSearch.addAll(documents);
   return assemble(knowledge, parts, tuning);
 }
 
 /** Indexes every passage in chunks, yielding to the event loop between them, so the process keeps serving. */
-export async function buildPassageIndexAsync(knowledge: Knowledge, chunkSize = 500): Promise<PassageIndex> {
-  const parts = newParts();
+export async function buildPassageIndexAsync(knowledge: Knowledge, chunkSize = 500, lexicon: Lexicon = sharedLexicon()): Promise<PassageIndex> {
+  const parts = newParts(lexicon);
   const documents: IndexedPassage[] = [];
   for (let start = 0; start < knowledge.passages.length; start += chunkSize) {
     knowledge.passages.slice(start, start + chunkSize).forEach((p, i) => documents.push(indexPassage(p, start + i, parts)));
@@ -106,6 +112,8 @@ export function loadPassageIndex(knowledge: Knowledge, data: PassageIndexData): 
   return assemble(knowledge, {
     miniSearch: MiniSearch.loadJS<IndexedPassage>(data.miniSearch, MINISEARCH_OPTIONS),
     vocabulary: Vocabulary.fromJSON(data.vocabulary),
+    lexical: LexicalTable.fromJSON(data.lexical),
+    derivedAliases: data.derivedAliases,
     questionTerms: new Map(data.questionTerms),
     passageTerms: [],
     common: CommonTerms.fromJSON(data.common),
@@ -119,23 +127,33 @@ interface Parts {
   /** Each passage's distinct terms, while building (for the common-term bitsets). */
   passageTerms: string[][];
   common?: CommonTerms;
+  /** WordNet phrases met while building; the lexical table once built (or loaded). */
+  phrases?: PhraseFinder;
+  lexical?: LexicalTable;
+  lexicon?: Lexicon;
+  derivedAliases?: AliasTable;
 }
 
-function newParts(): Parts {
-  return { miniSearch: new MiniSearch<IndexedPassage>(MINISEARCH_OPTIONS), vocabulary: new Vocabulary(), questionTerms: new Map(), passageTerms: [] };
+function newParts(lexicon: Lexicon): Parts {
+  const miniSearch = new MiniSearch<IndexedPassage>(MINISEARCH_OPTIONS);
+  return { miniSearch, vocabulary: new Vocabulary(), questionTerms: new Map(), passageTerms: [], phrases: new PhraseFinder(lexicon), lexicon };
 }
 
 function indexPassage(passage: Passage, id: number, parts: Parts): IndexedPassage {
-  const question = termsOf(passage.question ?? '');
-  const text = termsOf(splitDateline(passage.text).body);
+  const questionTokens = tokenize(passage.question ?? '');
+  const textTokens = tokenize(splitDateline(passage.text).body);
+  parts.phrases?.scan(questionTokens);
+  parts.phrases?.scan(textTokens);
+  const question = termsOf(questionTokens);
+  const text = termsOf(textTokens);
   parts.vocabulary.addPassage([...question, ...text]);
   parts.passageTerms[id] = [...new Set([...question, ...text].map((w) => w.term))];
   if (question.length > 0) parts.questionTerms.set(id, question.map((w) => w.term));
   return { id, question: question.map((w) => w.term).join(' '), text: text.map((w) => w.term).join(' ') };
 }
 
-function termsOf(text: string): VocabularyWord[] {
-  return tokenize(text).flatMap(({ folded, term, capitalised, sentenceStart }) =>
+function termsOf(tokens: readonly Token[]): VocabularyWord[] {
+  return tokens.flatMap(({ folded, term, capitalised, sentenceStart }) =>
     term ? [{ folded, term, capitalised, sentenceStart }] : [],
   );
 }
@@ -143,6 +161,8 @@ function termsOf(text: string): VocabularyWord[] {
 function assemble(knowledge: Knowledge, parts: Parts, tuning: IndexTuning = TUNING): PassageIndex {
   const { miniSearch, vocabulary, questionTerms } = parts;
   vocabulary.prepare();
+  const lexical = parts.lexical ?? buildLexicalTable(parts.lexicon ?? sharedLexicon(), vocabulary, parts.phrases?.phrases ?? new Map());
+  const derivedAliases = parts.derivedAliases ?? deriveAliases(knowledge.passages.flatMap((p) => [p.text, p.question ?? '']));
   const threshold = Math.max(tuning.commonMin, tuning.commonShare * vocabulary.passageCount);
   const common = parts.common ?? CommonTerms.fromPassages(parts.passageTerms, (t) => vocabulary.documentFrequency(t) > threshold);
   parts.passageTerms.length = 0;
@@ -160,8 +180,17 @@ function assemble(knowledge: Knowledge, parts: Parts, tuning: IndexTuning = TUNI
   return {
     passages: knowledge.passages,
     vocabulary,
+    lexical,
+    derivedAliases,
     questionTerms,
-    toData: () => ({ miniSearch: miniSearch.toJSON(), vocabulary: vocabulary.toJSON(), questionTerms: [...questionTerms], common: common.toJSON() }),
+    toData: () => ({
+      miniSearch: miniSearch.toJSON(),
+      vocabulary: vocabulary.toJSON(),
+      lexical: lexical.toJSON(),
+      derivedAliases,
+      questionTerms: [...questionTerms],
+      common: common.toJSON(),
+    }),
     search(concepts) {
       const terms = [...new Set(concepts.flatMap((c) => c.alternatives.flatMap((a) => a.terms)))];
       const scores = new Map<string, Map<number, number>>();
@@ -174,7 +203,7 @@ function assemble(knowledge: Knowledge, parts: Parts, tuning: IndexTuning = TUNI
         const score = commonScore(t);
         scores.set(t, new Map(candidateList.filter((p) => common.holds(t, p)).map((p) => [p, score])));
       }
-      return rank(concepts, scores);
+      return matchesOf(concepts, scores);
     },
   };
 }
@@ -190,12 +219,12 @@ function mostHeld(common: CommonTerms, terms: readonly string[]): number[] {
   return counted.sort((a, b) => b.count - a.count || a.position - b.position).slice(0, MAX_CANDIDATES).map((c) => c.position);
 }
 
-// Combines per-term scores into per-passage ranks (see PassageIndex.search) and keeps the best.
-function rank(concepts: readonly SearchConcept[], scores: ReadonlyMap<string, ReadonlyMap<number, number>>): RankedPassage[] {
-  const ranked = new Map<number, RankedPassage>();
+// For each passage holding any alternative, the strongest alternative of each concept it holds.
+function matchesOf(concepts: readonly SearchConcept[], scores: ReadonlyMap<string, ReadonlyMap<number, number>>): PassageMatch[] {
+  const matches = new Map<number, PassageMatch>();
+  const size = concepts.length;
   concepts.forEach((concept, c) => {
-    const best = new Map<number, number>();
-    for (const { terms, boost } of concept.alternatives) {
+    concept.alternatives.forEach(({ terms, boost }, a) => {
       const sums = new Map<number, { score: number; held: number }>();
       for (const term of terms) {
         for (const [position, score] of scores.get(term) ?? []) {
@@ -207,18 +236,19 @@ function rank(concepts: readonly SearchConcept[], scores: ReadonlyMap<string, Re
         }
       }
       for (const [position, { score, held }] of sums) {
-        const value = score * boost * (held / terms.length) ** 2;
-        if (value > (best.get(position) ?? 0)) best.set(position, value);
+        const factor = boost * (held / terms.length) ** 2;
+        let match = matches.get(position);
+        if (!match) {
+          match = { position, held: new Int8Array(size).fill(-1), strength: new Float64Array(size), score: new Float64Array(size) };
+          matches.set(position, match);
+        }
+        const better = factor > (match.strength[c] ?? 0) || (factor === match.strength[c] && score * factor > (match.score[c] ?? 0));
+        if (!better) continue;
+        match.held[c] = a;
+        match.strength[c] = factor;
+        match.score[c] = score * factor;
       }
-    }
-    for (const [position, score] of best) {
-      const entry = ranked.get(position) ?? { position, score: 0, concepts: [] };
-      entry.score += score * concept.weight;
-      entry.concepts.push(c);
-      ranked.set(position, entry);
-    }
+    });
   });
-  const all = [...ranked.values()];
-  for (const r of all) r.score *= r.concepts.length;
-  return all.sort((a, b) => b.score - a.score || a.position - b.position).slice(0, SEARCH_LIMIT);
+  return [...matches.values()];
 }

@@ -16,6 +16,28 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   information details detail anyone someone somebody exactly actually currently right now okay ok pls plz
   stance position view views opinion opinions think thinks thought feel feels regarding regard re wrt
   toward towards within without across along among amongst behind beyond onto via per since till unto versus vs
-  two both one become became becomes came take takes taking took make makes making made come comes coming
-  want wants wanted look looks looking dont doesnt didnt isnt arent wasnt werent wont cant hows wheres whos thats theres im ive id`.split(/\s+/u),
+  both one become became becomes came take takes taking took make makes making made come comes coming
+  want wants wanted look looks looking dont doesnt didnt isnt arent wasnt werent wont cant hows wheres whos thats theres im ive id
+  wat wut wot gonna wanna gotta kinda sorta ya yeah yep nope u ur thx btw fyi lol`.split(/\s+/u),
+);
+
+/**
+ * Words that frame a question without saying what it is about (`latest`, `today`, `another`). They are searched, so
+ * they can tip a tie, but they neither count towards a question's coverage nor match a passage on their own.
+ */
+export const FRAME_WORDS: ReadonlySet<string> = new Set(
+  `another new newest latest recent recently today tonight yesterday tomorrow currently still already anymore main
+  key major big biggest overall exact exactly specific specifically kind kinds type types sort sorts lot lots bit
+  stuff everything everyone whole general generally basically overview update updates`.split(/\s+/u),
+);
+
+/** Words that frame a question right after "how" (`how many`, `how long`, `how often`). */
+export const FRAME_AFTER_HOW: ReadonlySet<string> = new Set(
+  'many much long often far old big large soon quickly fast high low close times'.split(' '),
+);
+
+/** Number words read as figures, so `two doses` finds `2 doses` (and `nineteen` finds `19`). */
+export const NUMBER_WORDS: ReadonlyMap<string, string> = new Map(
+  `two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen
+  eighteen nineteen twenty`.split(/\s+/u).map((word, i) => [word, String(i + 2)]),
 );

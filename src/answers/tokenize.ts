@@ -1,6 +1,7 @@
-// Splits text into search terms: case-folded, accents removed, stop words dropped, Porter-stemmed.
+// Splits text into search terms: case-folded, accents removed, stop words dropped, Porter-stemmed; figures and
+// acronyms kept as written, number words as figures, question-frame words marked.
 import { stemmer } from 'stemmer';
-import { STOP_WORDS } from './stop-words.js';
+import { FRAME_AFTER_HOW, FRAME_WORDS, NUMBER_WORDS, STOP_WORDS } from './stop-words.js';
 
 /** One word of a question, with what is needed to search it and to judge whether it names something. */
 export interface Token {
@@ -16,53 +17,82 @@ export interface Token {
   capitalised: boolean;
   /** First word of a sentence (where a capital says nothing about the word). */
   sentenceStart: boolean;
+  /** Typed in capitals (`WHO`, `U.S.`): an acronym, never a stop word. */
+  acronym: boolean;
+  /** Frames the question (`how many`, `latest`, `today`) rather than saying what it is about. */
+  frame: boolean;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+// A figure (1,284 · 4.5 · 2027) or a word (with inner apostrophes: don't, Xi's).
+const WORD = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu;
 const POSSESSIVE = /['’]s$/u;
 const APOSTROPHE = /['’]/gu;
+// U.S., U.K., U.N.: dotted abbreviations read as the acronym.
+const DOTTED = /\b(\p{Lu})\.(\p{Lu})\.(?:(\p{Lu})\.)?/gu;
+const ACRONYM = /^(?=.*\p{Lu}.*\p{Lu})[\p{Lu}\p{N}]{2,}$/u;
 
 /** Folds a word to lower case without accents (Chișinău → chisinau). */
 export function foldWord(word: string): string {
   return word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
+/** A figure as the index holds it: thousands separators dropped, trailing decimal zeros dropped (9.80 → 9.8). */
+export function foldFigure(figure: string): string {
+  const plain = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/u.test(figure) ? figure.replace(/,/gu, '') : figure.replace(/,/gu, '.');
+  return plain.includes('.') ? plain.replace(/\.?0+$/u, '') : plain;
+}
+
 /** The search term for a folded word: undefined for stop words and single letters, else its Porter stem. */
 export function termOf(folded: string): string | undefined {
   if (folded.length < 2 && !/\d/u.test(folded)) return undefined;
   if (STOP_WORDS.has(folded)) return undefined;
-  return /^\d+$/u.test(folded) ? folded : stemmer(folded);
+  const number = NUMBER_WORDS.get(folded);
+  if (number) return number;
+  return /^[\d.]+$/u.test(folded) ? folded : stemmer(folded);
 }
 
-// Folding and stemming are the costly part of indexing; a word seen once is not folded or stemmed again.
-const MEMO_LIMIT = 500_000;
+// Folding and stemming are the costly part of indexing; a word seen recently is not folded or stemmed again.
+const MEMO_LIMIT = 50_000;
 const memo = new Map<string, { folded: string; term: string | undefined }>();
 
 function analyse(raw: string): { folded: string; term: string | undefined } {
   let known = memo.get(raw);
   if (!known) {
-    const folded = foldWord(raw).replace(APOSTROPHE, '');
-    known = { folded, term: termOf(folded) };
+    if (/^\p{N}/u.test(raw)) {
+      const figure = foldFigure(raw);
+      known = { folded: figure, term: figure };
+    } else {
+      const folded = foldWord(raw).replace(APOSTROPHE, '');
+      known = { folded, term: termOf(folded) };
+    }
     if (memo.size >= MEMO_LIMIT) memo.clear();
     memo.set(raw, known);
   }
   return known;
 }
 
-/** Splits `text` into tokens (stop words included, with `term` undefined). */
+/** Splits `text` into tokens (stop words included, with `term` undefined). A `%` reads as the word `percent`. */
 export function tokenize(text: string): Token[] {
+  const prepared = text.replace(DOTTED, '$1$2$3').replace(/%/gu, ' percent');
+  // A message typed all in capitals says nothing about which words are acronyms.
+  const shouting = !/\p{Ll}/u.test(prepared);
   const tokens: Token[] = [];
-  for (const match of text.matchAll(WORD)) {
+  for (const match of prepared.matchAll(WORD)) {
     const raw = match[0].replace(POSSESSIVE, '');
     const { folded, term } = analyse(raw);
-    const before = text.slice(Math.max(0, match.index - 4), match.index).trim();
+    const before = prepared.slice(Math.max(0, match.index - 4), match.index).trim();
+    const previous = tokens.at(-1);
+    // "the us" is the country: the pronoun never follows "the".
+    const acronym = (!shouting && ACRONYM.test(raw)) || (folded === 'us' && previous?.folded === 'the');
     tokens.push({
       raw,
       folded,
-      term,
+      term: acronym ? folded : term,
       position: tokens.length,
       capitalised: /^\p{Lu}/u.test(raw),
       sentenceStart: before === '' || /[.!?:“"]$/u.test(before),
+      acronym,
+      frame: !acronym && (FRAME_WORDS.has(folded) || (previous?.folded === 'how' && FRAME_AFTER_HOW.has(folded))),
     });
   }
   return tokens;

@@ -114,24 +114,35 @@ export class Vocabulary {
     return this.surfaceTree;
   }
 
+  /** The knowledge's words (folded) and their stems. */
+  surfaceEntries(): IterableIterator<[string, string]> {
+    return this.surfaceWords.entries();
+  }
+
+  /** Whether the knowledge uses `term`. */
+  has(term: string): boolean {
+    return this.df.has(term);
+  }
+
   /**
-   * Resolves a question word (folded) and its stem to vocabulary terms: the stem itself and its word family
-   * (a known stem that is a prefix of it, or that it is a prefix of: russia/russian); else a typo correction;
-   * else completions of it as a prefix.
+   * The vocabulary terms that are `term` itself or its word family: a known stem that is a prefix of it, or that it
+   * is a prefix of (russia/russian); the term itself first.
    */
-  resolve(folded: string, term: string): TermMatch[] {
+  ownForms(term: string): TermMatch[] {
     const family = this.family(term).map((t) => ({ term: t, kind: 'family' as const }));
-    if (this.df.has(term)) return [{ term, kind: 'exact' }, ...family];
-    if (family.length > 0) return family;
-    if (folded.length >= MIN_FUZZY_LENGTH && !/\d/u.test(folded)) {
-      const fuzzy = this.fuzzy(folded);
-      if (fuzzy.length > 0) return fuzzy.map((t) => ({ term: t, kind: 'fuzzy' as const }));
-    }
-    if (folded.length >= MIN_PREFIX_LENGTH) {
-      const completions = firstDistinct(this.surface.atPrefix(folded).values(), MAX_PREFIX_MATCHES);
-      return completions.map((t) => ({ term: t, kind: 'prefix' as const }));
-    }
-    return [];
+    return this.df.has(term) ? [{ term, kind: 'exact' }, ...family] : family;
+  }
+
+  /** Terms of knowledge words within one typo of `folded` (two for long words), the closest only. */
+  typoMatches(folded: string): TermMatch[] {
+    if (folded.length < MIN_FUZZY_LENGTH || /\d/u.test(folded)) return [];
+    return this.fuzzy(folded).map((t) => ({ term: t, kind: 'fuzzy' as const }));
+  }
+
+  /** Terms of knowledge words that start with `folded` (`infra` → infrastructure). */
+  completions(folded: string): TermMatch[] {
+    if (folded.length < MIN_PREFIX_LENGTH) return [];
+    return firstDistinct(this.surface.atPrefix(folded).values(), MAX_PREFIX_MATCHES).map((t) => ({ term: t, kind: 'prefix' as const }));
   }
 
   private family(term: string): string[] {
