@@ -1,7 +1,7 @@
 // The answer engine: question in, quoted answer with its source (or an honest "not in the briefing") out.
 import type { AliasTable, Knowledge, KnowledgeDocument, Passage } from '../knowledge/index.js';
 import { judgeDocument, judgeQuestion } from './abstention.js';
-import { asksForFigure, holdsFigure } from './answer-type.js';
+import { asksForFigure, figureFocus, figureNear, holdsFigure } from './answer-type.js';
 import { sharedLexicon, type Lexicon } from '../lexicon/index.js';
 import { conceptWeight } from './concept-weight.js';
 import { compileAliases } from './aliases.js';
@@ -86,10 +86,7 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
     const documents = rankDocuments(concepts, matches, index.passages, passageCounts, index.vocabulary);
     const [covering] = documents;
     if (!covering || !judgeDocument(covering)) return noAnswer('not-covered');
-    // "How many…" is answered by a passage that states a figure, or not at all.
-    const candidates = asksForFigure(question)
-      ? covering.passages.filter((r) => holdsFigure(index.passages[r.match.position]?.text ?? ''))
-      : covering.passages;
+    const candidates = figureCandidates(question, concepts, covering.passages, index.passages);
     const best = closestFaq(index, candidates, concepts) ?? candidates[0];
     const chosen = best && index.passages[best.match.position];
     if (!best || !chosen) return noAnswer('not-covered');
@@ -129,6 +126,15 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
       return fresh;
     },
   };
+}
+
+// "How many…" is answered by a passage that states a figure (near what is counted, when one does), or not at all.
+function figureCandidates(question: string, concepts: readonly Concept[], ranked: readonly RankedPassage[], passages: readonly Passage[]): readonly RankedPassage[] {
+  if (!asksForFigure(question)) return ranked;
+  const stating = ranked.filter((r) => holdsFigure(passages[r.match.position]?.text ?? ''));
+  const focus = figureFocus(question, concepts);
+  const near = focus ? stating.filter((r) => figureNear(passages[r.match.position]?.text ?? '', focus)) : [];
+  return near.length > 0 ? near : stating;
 }
 
 function searchConceptOf(concept: Concept): SearchConcept {

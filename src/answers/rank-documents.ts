@@ -6,7 +6,7 @@ import type { Concept } from './resolve-query.js';
 import type { Vocabulary } from './vocabulary.js';
 
 /** How much a question-frame word (`latest`, `how many`) weighs in ranking, relative to a content word. */
-export const FRAME_WEIGHT = 0.25;
+export const FRAME_WEIGHT = 0;
 /** How much more a passage may score for one concept by holding it better (BM25) than the others that hold it. */
 export const BM25_TIEBREAK = 0.2;
 

@@ -23,8 +23,10 @@ export interface Concept {
   alternatives: Alternative[];
   /** Not in the knowledge, and a name or a figure: typed like one, or not an ordinary English word. */
   namelike: boolean;
-  /** Frames the question (`how many`, `latest`): searched, but it does not count towards coverage. */
+  /** Frames the question (`how many`, `latest`): it neither counts towards coverage nor finds passages. */
   frame: boolean;
+  /** Position of its first word among the question's words. */
+  position: number;
 }
 
 /** What a question is resolved against. */
@@ -65,7 +67,7 @@ export function resolveQuery(question: string, context: QueryContext): Concept[]
         .filter((terms) => terms.length > 0)
         .map((terms): Alternative => ({ terms, kind: 'alias', strength: MATCH_STRENGTH.alias }));
       const text = tokens.slice(i, i + alias.words.length).map((t) => t.raw).join(' ');
-      concepts.push({ text, alternatives: strongestFirst([...own, ...phrases]), namelike: false, frame: false });
+      concepts.push({ text, alternatives: strongestFirst([...own, ...phrases]), namelike: false, frame: false, position: i });
       i += alias.words.length - 1;
       continue;
     }
@@ -86,7 +88,7 @@ export function resolveQuery(question: string, context: QueryContext): Concept[]
 
 // A word: its own forms and relatives in the knowledge; failing those, a typo correction or a completion.
 function wordConcept(token: Token, context: QueryContext): Concept | undefined {
-  const base = { text: token.raw, frame: token.frame };
+  const base = { text: token.raw, frame: token.frame, position: token.position };
   const alternatives = wordAlternatives(token, context);
   if (alternatives.length > 0 || token.frame) return { ...base, alternatives, namelike: false };
   const figure = /^\d/u.test(token.folded);
@@ -141,7 +143,7 @@ function phraseAt(tokens: readonly Token[], at: number, context: QueryContext): 
     if (context.lexicon.lemmas(phrase).length === 0) continue;
     const alone = context.vocabulary.ownForms(head.term).map((m) => ({ ...fromMatch(m), strength: MATCH_STRENGTH[m.kind] * PHRASE_HEAD_STRENGTH }));
     const alternatives = strongestFirst([...lexicalAlternatives(phrase, context), ...alone]);
-    return { text: span.map((t) => t.raw).join(' '), alternatives, namelike: false, frame: false };
+    return { text: span.map((t) => t.raw).join(' '), alternatives, namelike: false, frame: false, position: at };
   }
   return undefined;
 }

@@ -18,7 +18,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   toward towards within without across along among amongst behind beyond onto via per since till unto versus vs
   both one become became becomes came take takes taking took make makes making made come comes coming
   want wants wanted look looks looking dont doesnt didnt isnt arent wasnt werent wont cant hows wheres whos thats theres im ive id
-  wat wut wot gonna wanna gotta kinda sorta ya yeah yep nope u ur thx btw fyi lol`.split(/\s+/u),
+  hw wht wat wut wot put puts putting gonna wanna gotta kinda sorta ya yeah yep nope u ur thx btw fyi lol`.split(/\s+/u),
 );
 
 /**

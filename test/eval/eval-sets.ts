@@ -100,18 +100,24 @@ export function engineFor(run: EvalRun): AnswerEngine {
   return createAnswerEngine(fromDocuments(run.documents), { aliases: run.aliases, cacheSize: 0 });
 }
 
-/** Asks every question of `run` and scores the replies. */
-export function scoreRun(run: EvalRun, engine: AnswerEngine = engineFor(run)): EvalScore {
+/** Asks every question of `run` and scores the replies (`onReply` sees each one). */
+export function scoreRun(
+  run: EvalRun,
+  engine: AnswerEngine = engineFor(run),
+  onReply?: (q: string, got: string, right: boolean) => void,
+): EvalScore {
   const got = (q: string): string => {
     const answer = engine.answer(q);
     return answer.answered ? (answer.source?.passageId ?? '?') : `(abstained: ${answer.reason ?? '?'})`;
   };
   const misses = run.answerable.flatMap(({ q, expect, set }) => {
     const passage = got(q);
+    onReply?.(q, passage, expect.includes(passage));
     return expect.includes(passage) ? [] : [{ q, set, expect, got: passage }];
   });
   const leaks = run.outOfScope.flatMap(({ q, set }) => {
     const passage = got(q);
+    onReply?.(q, passage, passage.startsWith('(abstained'));
     return passage.startsWith('(abstained') ? [] : [{ q, set, got: passage }];
   });
   return {

@@ -1,11 +1,23 @@
-// `npm run eval [-- --misses]`: the answer-quality figures of every run, and with --misses what went wrong.
+// `npm run eval [-- --misses] [--save F] [--diff F]`: the answer-quality figures of every run; with --misses what
+// went wrong; --save writes every reply to F, --diff lists the questions whose reply changed since F was saved.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { evalRuns, ratio, scoreRun } from './eval-sets.js';
 
-const showMisses = process.argv.includes('--misses');
+const args = process.argv.slice(2);
+const option = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const showMisses = args.includes('--misses');
+const before = option('--diff') ? (JSON.parse(readFileSync(option('--diff') as string, 'utf8')) as Record<string, string>) : undefined;
+const replies: Record<string, string> = {};
+
 for (const run of evalRuns()) {
-  const score = scoreRun(run);
+  const score = scoreRun(run, undefined, (q, got, right) => {
+    const key = `${run.name} | ${q}`;
+    replies[key] = `${right ? 'RIGHT' : 'wrong'} ${got}`;
+    if (before?.[key] !== undefined && before[key] !== replies[key]) console.log(`   changed [${run.name}] ${q}: ${before[key]} → ${replies[key]}`);
+  });
   console.log(`${score.name.padEnd(44)} right ${ratio(score.right, score.answerable).padEnd(16)} abstained ${ratio(score.abstained, score.outOfScope)}`);
   if (!showMisses) continue;
   for (const m of score.misses) console.log(`   miss  [${m.set}] ${m.q}  → ${m.got}  (want ${m.expect.join(' | ')})`);
   for (const l of score.leaks) console.log(`   leak  [${l.set}] ${l.q}  → ${l.got}`);
 }
+if (option('--save')) writeFileSync(option('--save') as string, JSON.stringify(replies, null, 1));
