@@ -27,6 +27,8 @@ export function isSpecific(concept: Concept, vocabulary: Vocabulary): boolean {
 
 /** How much a name the story uses often (Xi, Jinping, Moscow) counts, relative to other words. */
 export const NAME_WEIGHT = 0.5;
+/** A name in more than this share of passages is one of the story's own (a rarer one is what a question is about). */
+export const STORY_NAME_SHARE = 0.2;
 
 /**
  * What a concept weighs in coverage and ranking: its weight, halved for a name of the story (the names say who,
@@ -34,8 +36,10 @@ export const NAME_WEIGHT = 0.5;
  */
 export function coverageWeight(concept: Concept, vocabulary: Vocabulary): number {
   const primary = concept.alternatives[0];
-  const isName = primary !== undefined && primary.terms.every((t) => vocabulary.isName(t));
-  return conceptWeight(concept, vocabulary) * (isName ? NAME_WEIGHT : 1);
+  const storyName =
+    primary !== undefined &&
+    primary.terms.every((t) => vocabulary.isName(t) && vocabulary.documentFrequency(t) > STORY_NAME_SHARE * vocabulary.passageCount);
+  return conceptWeight(concept, vocabulary) * (storyName ? NAME_WEIGHT : 1);
 }
 
 /** Relations that say a word is about the same topic, not the same thing: they rank, but cover a question less. */

@@ -1,5 +1,5 @@
 // Turns a question into concepts: each content word (or phrase) and the knowledge's terms it may stand for.
-import type { Lexicon, LexicalTable, Relation } from '../lexicon/index.js';
+import { RELATION_STRENGTH, type Lexicon, type LexicalTable, type Relation } from '../lexicon/index.js';
 import { aliasAt, type AliasIndex } from './aliases.js';
 import { termOf, tokenize, type Token } from './tokenize.js';
 import type { MatchKind, TermMatch, Vocabulary } from './vocabulary.js';
@@ -44,6 +44,7 @@ export const MAX_CONCEPTS = 24;
 export const MATCH_STRENGTH: Readonly<Record<MatchKind | 'alias', number>> = { exact: 1, family: 0.9, alias: 0.8, fuzzy: 0.85, prefix: 0.5 };
 /** A misspelt word corrected to an English word counts this much of what that word would. */
 const CORRECTION_STRENGTH = 0.85;
+const INFLECTION_STRENGTH = RELATION_STRENGTH.inflection;
 /** What the last word of a phrase counts for alone (`market` for `stock market`). */
 const PHRASE_HEAD_STRENGTH = 0.4;
 /** Relations close enough to follow after a typo correction. */
@@ -104,15 +105,31 @@ function wordConcept(token: Token, context: QueryContext): Concept | undefined {
 
 function wordAlternatives(token: Token, context: QueryContext): Alternative[] {
   if (!token.term) return [];
-  const own = context.vocabulary.ownForms(token.term).map(fromMatch);
-  if (token.acronym || /^\d/u.test(token.folded)) return own;
-  return strongestFirst([...own, ...lexicalAlternatives(token.folded, context)]);
+  const { vocabulary } = context;
+  if (/^\d/u.test(token.folded)) return vocabulary.ownForms(token.term).map(fromMatch);
+  // An acronym may be typed in lower case (icc), and a word in capitals (COST) may not be an acronym.
+  const upper = token.folded.toUpperCase();
+  const stem = token.acronym ? termOf(token.folded) : token.term;
+  const own = [...(vocabulary.has(upper) ? [{ term: upper, kind: 'exact' as const }] : []), ...(stem ? vocabulary.ownForms(stem) : [])];
+  return strongestFirst([...own.map(fromMatch), ...lexicalAlternatives(token.folded, context)]);
 }
 
-// What the knowledge says for `form` in other words: the lexical table's links for it and for its base forms.
+// What the knowledge says for `form` in other words: its base forms where the knowledge uses them (bitten → bite),
+// and the lexical table's links for it and for its base forms.
 function lexicalAlternatives(form: string, context: QueryContext): Alternative[] {
-  const forms = new Set([form, ...context.lexicon.lemmas(form).map((l) => l.lemma)]);
-  return [...forms].flatMap((f) => context.lexical.lookup(f).map((l) => ({ terms: [...l.terms], kind: l.relation, strength: l.strength })));
+  const bases = context.lexicon.lemmas(form);
+  const lemmas = [...new Set(bases.map((l) => l.lemma))];
+  const inflected = lemmas.flatMap((lemma) => {
+    const term = lemma.includes('_') ? undefined : termOf(lemma);
+    return term ? context.vocabulary.ownForms(term).map((m) => ({ terms: [m.term], kind: 'inflection' as const, strength: INFLECTION_STRENGTH * MATCH_STRENGTH[m.kind] })) : [];
+  });
+  // Each base form as the part of speech it was read as (issued is a verb: not issue the result); a word WordNet
+  // does not know, as it is.
+  const keys = bases.length > 0 ? bases : [{ lemma: form, pos: undefined }];
+  const linked = keys.flatMap(({ lemma, pos }) =>
+    context.lexical.lookup(lemma, pos).map((l) => ({ terms: [...l.terms], kind: l.relation, strength: l.strength })),
+  );
+  return [...inflected, ...linked];
 }
 
 // An unknown word: a typo of a knowledge word, else a misspelt English word and what it stands for, else a prefix.

@@ -17,7 +17,7 @@ export interface Token {
   capitalised: boolean;
   /** First word of a sentence (where a capital says nothing about the word). */
   sentenceStart: boolean;
-  /** Typed in capitals (`WHO`, `U.S.`): an acronym, never a stop word. */
+  /** Typed in capitals (`WHO`, `U.S.`): an acronym, never a stop word; its term is in capitals (`US`, not `us` of use). */
   acronym: boolean;
   /** Frames the question (`how many`, `latest`, `today`) rather than saying what it is about. */
   frame: boolean;
@@ -87,7 +87,7 @@ export function tokenize(text: string): Token[] {
     tokens.push({
       raw,
       folded,
-      term: acronym ? folded : term,
+      term: acronym ? folded.toUpperCase() : term,
       position: tokens.length,
       capitalised: /^\p{Lu}/u.test(raw),
       sentenceStart: before === '' || /[.!?:“"]$/u.test(before),

@@ -1,9 +1,12 @@
 // The knowledge's own table of general English: for each word a reader may use, the knowledge's words it stands for.
 import { RELATION_STRENGTH, type Lexicon, type Relation } from './lexicon.js';
+import type { PartOfSpeech } from './wordnet.js';
 
 /** A knowledge word (or phrase, as its search terms) that a reader's word stands for, and how strongly. */
 export interface LexicalLink {
   terms: readonly string[];
+  /** The reader's word's part of speech in the sense that links it; undefined: any (a phrase of the knowledge). */
+  pos?: PartOfSpeech;
   relation: Relation;
   strength: number;
 }
@@ -14,8 +17,8 @@ export interface KnowledgeWord {
   terms: readonly string[];
 }
 
-/** The table as plain data, for the index cache: `[form, [terms, relation, strength][]]`. */
-export type LexicalTableData = [string, [string[], Relation, number][]][];
+/** The table as plain data, for the index cache: `[form, [terms, relation, strength, pos][]]`. */
+export type LexicalTableData = [string, [string[], Relation, number, PartOfSpeech | ''][]][];
 
 /**
  * Maps the words a reader may use (base forms, lower case, `_` between the words of a phrase) to the knowledge's words
@@ -32,8 +35,8 @@ export class LexicalTable {
     const table = new LexicalTable();
     for (const { word, terms } of words) {
       if (word.includes('_')) table.add(word, { terms, relation: 'same', strength: RELATION_STRENGTH.same });
-      for (const { form, relation, strength } of lexicon.relatedForms(word).values()) {
-        if (!sameWord(form, terms)) table.add(form, { terms, relation, strength });
+      for (const { form, pos, relation, strength } of lexicon.relatedForms(word).values()) {
+        if (!sameWord(form, terms)) table.add(form, { terms, relation, strength, pos });
       }
     }
     return table;
@@ -42,17 +45,20 @@ export class LexicalTable {
   /** Restores a table saved with {@link toJSON}. */
   static fromJSON(data: LexicalTableData): LexicalTable {
     const table = new LexicalTable();
-    for (const [form, links] of data) table.links.set(form, links.map(([terms, relation, strength]) => ({ terms, relation, strength })));
+    for (const [form, links] of data) {
+      table.links.set(form, links.map(([terms, relation, strength, pos]) => ({ terms, relation, strength, ...(pos ? { pos } : {}) })));
+    }
     return table;
   }
 
   toJSON(): LexicalTableData {
-    return [...this.links].map(([form, links]) => [form, links.map((l) => [[...l.terms], l.relation, l.strength])]);
+    return [...this.links].map(([form, links]) => [form, links.map((l) => [[...l.terms], l.relation, l.strength, l.pos ?? ''])]);
   }
 
-  /** The knowledge's words `form` stands for, strongest first. */
-  lookup(form: string): readonly LexicalLink[] {
-    return this.links.get(form) ?? [];
+  /** The knowledge's words `form` stands for, strongest first; as a `pos` only, when given. */
+  lookup(form: string, pos?: PartOfSpeech): readonly LexicalLink[] {
+    const links = this.links.get(form) ?? [];
+    return pos === undefined ? links : links.filter((l) => l.pos === undefined || l.pos === pos);
   }
 
   /** Number of forms in the table. */
@@ -63,8 +69,8 @@ export class LexicalTable {
   private add(form: string, link: LexicalLink): void {
     const links = this.links.get(form);
     if (!links) return void this.links.set(form, [link]);
-    const key = link.terms.join(' ');
-    const same = links.findIndex((l) => l.terms.join(' ') === key);
+    const key = `${link.terms.join(' ')}|${link.pos ?? ''}`;
+    const same = links.findIndex((l) => `${l.terms.join(' ')}|${l.pos ?? ''}` === key);
     if (same >= 0) {
       if ((links[same]?.strength ?? 0) >= link.strength) return;
       links.splice(same, 1);

@@ -22,6 +22,8 @@ export const RELATION_STRENGTH: Readonly<Record<Relation, number>> = {
 
 /** Senses of a word that are followed (WordNet lists the frequent ones first); rarer senses only add noise. */
 export const MAX_SENSES = 3;
+/** Senses of a reader's word that are considered: a link through a rarer sense of it is not followed. */
+const MAX_READER_SENSES = 6;
 /** A later sense counts this much less than the one before it. */
 const SENSE_DECAY = 0.9;
 /** A synset with more hyponyms than this is too general to stand for any one of them. */
@@ -48,6 +50,8 @@ export type WordKind = 'common' | 'name' | 'unknown';
 /** A word of WordNet a reader may use for a word of the knowledge, and how strongly it stands for it. */
 export interface RelatedForm {
   form: string;
+  /** The form's part of speech in the sense that links it. */
+  pos: PartOfSpeech;
   relation: Relation;
   strength: number;
 }
@@ -73,18 +77,23 @@ export class Lexicon {
   /**
    * The words a reader may use for `word` of the knowledge: its base forms, and for each of its frequent senses the
    * other words of that sense, its derived forms, similar words, and one step up and down the hierarchy. Keyed by
-   * form (lower case, `_` between words), the strongest relation kept.
+   * form (lower case, `_` between words) and part of speech, the strongest relation kept. A sense counts less the
+   * rarer it is, for the knowledge's word and for the reader's (issue is rarely a result).
    */
   relatedForms(word: string): Map<string, RelatedForm> {
     const found = new Map<string, RelatedForm>();
-    const add = (form: string, relation: Relation, strength: number): void => {
-      const key = form.toLowerCase();
-      if (key === word) return;
+    const add = (written: string, pos: PartOfSpeech, relation: Relation, strength: number, synset?: number): void => {
+      const form = written.toLowerCase();
+      if (form === word) return;
+      const rank = synset === undefined ? 0 : this.senseRank(form, pos, synset);
+      if (rank < 0) return;
+      const value = strength * SENSE_DECAY ** rank;
+      const key = `${form}|${pos}`;
       const known = found.get(key);
-      if (!known || known.strength < strength) found.set(key, { form: key, relation, strength });
+      if (!known || known.strength < value) found.set(key, { form, pos, relation, strength: value });
     };
     for (const { lemma, pos } of this.lemmas(word)) {
-      add(lemma, 'inflection', RELATION_STRENGTH.inflection);
+      add(lemma, pos, 'inflection', RELATION_STRENGTH.inflection);
       const entry = this.wordnet.lookup(lemma, pos);
       if (!entry) continue;
       const senses = entry.synsets.slice(0, Math.min(MAX_SENSES, Math.max(1, entry.tagged)));
@@ -92,18 +101,24 @@ export class Lexicon {
         const decay = SENSE_DECAY ** rank;
         const synset = this.wordnet.synset(offset, pos);
         const own = synset.words.findIndex((w) => w.toLowerCase() === lemma) + 1;
-        for (const w of synset.words) add(w, 'synonym', RELATION_STRENGTH.synonym * decay);
+        for (const w of synset.words) add(w, pos, 'synonym', RELATION_STRENGTH.synonym * decay, offset);
         const hyponyms = synset.pointers.filter((p) => p.symbol === '~').length;
         for (const pointer of synset.pointers) {
           const relation = POINTER_RELATION[pointer.symbol];
           if (!relation || (pointer.source !== 0 && pointer.source !== own)) continue;
           if (relation === 'narrower' && hyponyms > MAX_HYPONYMS) continue;
           const target = this.wordnet.synset(pointer.offset, pointer.pos);
-          for (const w of wordsOf(target, pointer.target)) add(w, relation, RELATION_STRENGTH[relation] * decay);
+          for (const w of wordsOf(target, pointer.target)) add(w, pointer.pos, relation, RELATION_STRENGTH[relation] * decay, pointer.offset);
         }
       });
     }
     return found;
+  }
+
+  // Where `synset` comes among the senses of `form` (0: its most frequent), or -1 when it is too rare a sense of it.
+  private senseRank(form: string, pos: PartOfSpeech, synset: number): number {
+    const rank = this.wordnet.lookup(form, pos)?.synsets.indexOf(synset) ?? 0;
+    return rank >= MAX_READER_SENSES ? -1 : rank;
   }
 
   /**

@@ -25,7 +25,8 @@ const MIN_BASE = 3;
 
 /**
  * The base forms of `word` (lower case, `_` between the words of a phrase) as `pos`: the irregular form's base,
- * the word itself, and what the regular rules leave, each only when WordNet has it; most likely first.
+ * the word itself, and what the first regular rule that applies leaves (doses → dose, not also dos), each only
+ * when WordNet has it; most likely first.
  */
 export function baseForms(wordnet: WordNet, word: string, pos: PartOfSpeech): string[] {
   const forms = new Set<string>();
@@ -35,7 +36,10 @@ export function baseForms(wordnet: WordNet, word: string, pos: PartOfSpeech): st
   for (const [suffix, replacement] of RULES[pos]) {
     if (!word.endsWith(suffix)) continue;
     const base = word.slice(0, word.length - suffix.length) + replacement;
-    if (base.length >= MIN_BASE && wordnet.has(base, pos)) forms.add(base);
+    if (base.length >= MIN_BASE && wordnet.has(base, pos)) {
+      forms.add(base);
+      break;
+    }
   }
   return [...forms];
 }
