@@ -1,10 +1,12 @@
 // Decides whether the knowledge covers a question, from which of its words matched: a rule, not a score cut.
-import type { RankedDocument } from './rank-documents.js';
+import type { RankedDocument, RankedPassage } from './rank-documents.js';
 import type { Concept } from './resolve-query.js';
 import type { AbstainReason } from './types.js';
 
 /** Share of the question's weight a document's matched words must carry. */
 export const MIN_COVERAGE = 0.5;
+/** Share of the question's weight the quoted passage must carry by itself. */
+export const MIN_PASSAGE_COVERAGE = 0.4;
 
 /**
  * Before searching: a question with nothing to search (only stop and frame words) is empty, and one that names
@@ -25,4 +27,9 @@ export function judgeQuestion(concepts: readonly Concept[]): AbstainReason | und
  */
 export function judgeDocument(document: RankedDocument | undefined): boolean {
   return document !== undefined && document.specific && document.coverage >= MIN_COVERAGE;
+}
+
+/** The passage to quote must hold a good part of the question by itself, not only the document as a whole. */
+export function judgePassage(passage: RankedPassage | undefined): boolean {
+  return passage !== undefined && passage.coverage >= MIN_PASSAGE_COVERAGE;
 }

@@ -1,13 +1,14 @@
 // The answer engine: question in, quoted answer with its source (or an honest "not in the briefing") out.
 import type { AliasTable, Knowledge, KnowledgeDocument, Passage } from '../knowledge/index.js';
-import { judgeDocument, judgeQuestion } from './abstention.js';
+import { judgeDocument, judgePassage, judgeQuestion } from './abstention.js';
 import { asksForFigure, figureFocus, figureNear, holdsFigure } from './answer-type.js';
 import { sharedLexicon, type Lexicon } from '../lexicon/index.js';
-import { conceptWeight } from './concept-weight.js';
+import { conceptWeight, isStoryName } from './concept-weight.js';
 import { compileAliases } from './aliases.js';
 import { sourceOf, suggestionOf } from './describe-passage.js';
 import { normaliseQuery, MAX_QUESTION_LENGTH } from './normalise-query.js';
 import { buildPassageIndex, type PassageIndex, type SearchConcept } from './passage-index.js';
+import { closeness, PassageTerms } from './proximity.js';
 import { MAX_ANSWER_LENGTH, quotePassage } from './quote.js';
 import { rankDocuments, type RankedPassage } from './rank-documents.js';
 import { resolveQuery, type Concept } from './resolve-query.js';
@@ -41,6 +42,12 @@ export interface AnswerEngine {
 
 /** Share of an FAQ question's weight a question must cover for that FAQ answer to be preferred. */
 export const FAQ_CLOSENESS = 0.6;
+/** Passages re-ranked by how close together they hold the question's words. */
+export const CLOSENESS_CANDIDATES = 8;
+/** How much more a passage holding the question's words side by side scores than one holding them far apart. */
+export const CLOSENESS_WEIGHT = 0.3;
+/** How much more a passage scores for a "how many" question when it states a figure next to what is counted. */
+export const FIGURE_NEAR_BONUS = 1.5;
 /** Suggestions offered with a reply. */
 export const MAX_SUGGESTIONS = 3;
 /** The primary answer text when the engine does not answer. */
@@ -64,6 +71,15 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
   const cacheSize = options.cacheSize ?? ANSWER_CACHE_SIZE;
 
   const passageCounts = new Map(knowledge.documents.map((d) => [d.id, d.passages.length]));
+  const passageTerms = new PassageTerms();
+  // The best few passages again, those that hold the question's words close together first among near equals.
+  const byCloseness = (ranked: readonly RankedPassage[], concepts: readonly Concept[]): RankedPassage[] => {
+    const top = ranked.slice(0, CLOSENESS_CANDIDATES).map((r) => {
+      const near = closeness(passageTerms.of(index.passages[r.match.position] as Passage), concepts);
+      return { r, score: r.score * (1 + CLOSENESS_WEIGHT * near) };
+    });
+    return [...top.sort((a, b) => b.score - a.score).map((x) => x.r), ...ranked.slice(CLOSENESS_CANDIDATES)];
+  };
 
   const answerAfresh = (question: string): Answer => {
     const concepts = resolveQuery(question, context);
@@ -86,10 +102,10 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
     const documents = rankDocuments(concepts, matches, index.passages, passageCounts, index.vocabulary);
     const [covering] = documents;
     if (!covering || !judgeDocument(covering)) return noAnswer('not-covered');
-    const candidates = figureCandidates(question, concepts, covering.passages, index.passages);
+    const candidates = byCloseness(figureCandidates(question, concepts, covering.passages, index), concepts);
     const best = closestFaq(index, candidates, concepts) ?? candidates[0];
     const chosen = best && index.passages[best.match.position];
-    if (!best || !chosen) return noAnswer('not-covered');
+    if (!best || !chosen || !judgePassage(best)) return noAnswer('not-covered');
     const terms = new Set(concepts.flatMap((c) => c.alternatives.flatMap((a) => a.terms)));
     const suggestions: Suggestion[] = documents
       .flatMap((d) => d.passages)
@@ -128,13 +144,18 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
   };
 }
 
-// "How many…" is answered by a passage that states a figure (near what is counted, when one does), or not at all.
-function figureCandidates(question: string, concepts: readonly Concept[], ranked: readonly RankedPassage[], passages: readonly Passage[]): readonly RankedPassage[] {
-  if (!asksForFigure(question)) return ranked;
+// "How many…" is answered by a passage that states a figure, or not at all; one that states it near what is counted
+// ("58 aircraft" for "how many planes") comes first among near equals.
+function figureCandidates(question: string, concepts: readonly Concept[], ranked: readonly RankedPassage[], index: PassageIndex): RankedPassage[] {
+  if (!asksForFigure(question)) return [...ranked];
+  const { passages } = index;
   const stating = ranked.filter((r) => holdsFigure(passages[r.match.position]?.text ?? ''));
-  const focus = figureFocus(question, concepts);
-  const near = focus ? stating.filter((r) => figureNear(passages[r.match.position]?.text ?? '', focus)) : [];
-  return near.length > 0 ? near : stating;
+  const focus = figureFocus(question, concepts, (c) => isStoryName(c, index.vocabulary));
+  if (!focus) return stating;
+  const near = (r: RankedPassage): boolean => figureNear(passages[r.match.position]?.text ?? '', focus);
+  return stating
+    .map((r) => ({ ...r, score: r.score * (near(r) ? FIGURE_NEAR_BONUS : 1) }))
+    .sort((a, b) => b.score - a.score);
 }
 
 function searchConceptOf(concept: Concept): SearchConcept {

@@ -13,15 +13,18 @@ export function asksForFigure(question: string): boolean {
   return ASKS_FOR_FIGURE.test(question);
 }
 
-/** Whether `text` states an amount: a figure, or a number in words. */
+/** Whether `text` states an amount: a figure, or a number in words (not "the two countries", which counts nothing). */
 export function holdsFigure(text: string): boolean {
-  return FIGURE.test(text);
+  return FIGURE.test(text.replace(/\bthe (?:two|three|four|five)\b/giu, ''));
 }
 
-/** The concept an amount is asked of: the first content word after "how many" (`planes` in "how many planes…"). */
-export function figureFocus(question: string, concepts: readonly Concept[]): Concept | undefined {
-  const at = tokenize(question).findIndex((t, i, all) => t.frame && all[i - 1]?.folded === 'how');
-  return at < 0 ? undefined : concepts.find((c) => !c.frame && c.position > at && c.alternatives.length > 0);
+/**
+ * The concept an amount is asked of: the first content word after "how many" or "number of" (`planes` in "how many
+ * planes…"), passing over the story's names (`levanta` in "how much did levanta shares rise").
+ */
+export function figureFocus(question: string, concepts: readonly Concept[], isStoryName: (c: Concept) => boolean): Concept | undefined {
+  const at = tokenize(question).findIndex((t, i, all) => (t.frame && all[i - 1]?.folded === 'how') || (t.folded === 'number' && all[i + 1]?.folded === 'of'));
+  return at < 0 ? undefined : concepts.find((c) => !c.frame && c.position > at && c.alternatives.length > 0 && !isStoryName(c));
 }
 
 /** Whether `text` states a figure within a few words of a way of saying `focus`. */

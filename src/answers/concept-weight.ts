@@ -31,19 +31,24 @@ export const NAME_WEIGHT = 0.5;
 export const STORY_NAME_SHARE = 0.2;
 
 /**
- * What a concept weighs in coverage and ranking: its weight, halved for a name of the story (the names say who,
- * the other words say what is asked).
+ * What a concept weighs in coverage and ranking: its weight, times how precise the word is in general English (a word
+ * of many senses says less), halved for a name of the story (the names say who, the other words say what is asked).
  */
 export function coverageWeight(concept: Concept, vocabulary: Vocabulary): number {
+  return conceptWeight(concept, vocabulary) * concept.precision * (isStoryName(concept, vocabulary) ? NAME_WEIGHT : 1);
+}
+
+/** Whether a concept is one of the story's own names: written as a name, in more than a fifth of the passages. */
+export function isStoryName(concept: Concept, vocabulary: Vocabulary): boolean {
   const primary = concept.alternatives[0];
-  const storyName =
+  return (
     primary !== undefined &&
-    primary.terms.every((t) => vocabulary.isName(t) && vocabulary.documentFrequency(t) > STORY_NAME_SHARE * vocabulary.passageCount);
-  return conceptWeight(concept, vocabulary) * (storyName ? NAME_WEIGHT : 1);
+    primary.terms.every((t) => vocabulary.isName(t) && vocabulary.documentFrequency(t) > STORY_NAME_SHARE * vocabulary.passageCount)
+  );
 }
 
 /** Relations that say a word is about the same topic, not the same thing: they rank, but cover a question less. */
-const LOOSE_RELATIONS: ReadonlySet<string> = new Set(['broader', 'narrower', 'similar']);
+const LOOSE_RELATIONS: ReadonlySet<string> = new Set(['broader', 'narrower', 'similar', 'gloss', 'near']);
 /** What a loose relation's strength counts for in coverage. */
 export const LOOSE_COVERAGE = 0.5;
 

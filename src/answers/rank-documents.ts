@@ -15,6 +15,8 @@ export interface RankedPassage {
   match: PassageMatch;
   /** Sum over concepts of weight × strength held, the rarest concepts weighing most; BM25 breaks near ties. */
   score: number;
+  /** Share of the question's weight the passage holds by itself. */
+  coverage: number;
 }
 
 /** A document and how much of the question it covers. */
@@ -43,20 +45,23 @@ export function rankDocuments(
   const weights = concepts.map((c) => coverageWeight(c, vocabulary));
   const bestScore = concepts.map(() => 0);
   for (const match of matches) concepts.forEach((_, c) => (bestScore[c] = Math.max(bestScore[c] ?? 0, match.score[c] ?? 0)));
+  const total = concepts.reduce((sum, c, i) => sum + (c.frame ? 0 : (weights[i] ?? 0)), 0);
   const byDocument = new Map<string, RankedPassage[]>();
   for (const match of matches) {
     let score = 0;
+    let covered = 0;
     concepts.forEach((concept, c) => {
       const strength = match.strength[c] ?? 0;
-      if (strength === 0) return;
+      const held = concept.alternatives[match.held[c] ?? -1];
+      if (strength === 0 || !held) return;
       const tiebreak = 1 + (BM25_TIEBREAK * (match.score[c] ?? 0)) / Math.max(bestScore[c] ?? 0, Number.EPSILON);
       score += (weights[c] ?? 0) * (concept.frame ? FRAME_WEIGHT : 1) * strength * tiebreak;
+      if (!concept.frame) covered += (weights[c] ?? 0) * strength * coverageFactor(held);
     });
     const docId = (passages[match.position] as Passage).docId;
     const list = byDocument.get(docId) ?? byDocument.set(docId, []).get(docId);
-    list?.push({ match, score });
+    list?.push({ match, score, coverage: total > 0 ? covered / total : 0 });
   }
-  const total = concepts.reduce((sum, c, i) => sum + (c.frame ? 0 : (weights[i] ?? 0)), 0);
   const ranked = [...byDocument].map(([docId, list]): RankedDocument => {
     list.sort((a, b) => b.score - a.score || a.match.position - b.match.position);
     const count = passageCounts.get(docId) ?? list.length;

@@ -5,7 +5,7 @@ import { termOf, tokenize, type Token } from './tokenize.js';
 import type { MatchKind, TermMatch, Vocabulary } from './vocabulary.js';
 
 /** How a concept's alternative was found: in the vocabulary, through an alias, or through general English. */
-export type AlternativeKind = MatchKind | 'alias' | Relation;
+export type AlternativeKind = MatchKind | 'alias' | 'gloss' | 'near' | Relation;
 
 /** One way the knowledge may say a concept: a vocabulary term, or a phrase of them. */
 export interface Alternative {
@@ -27,6 +27,8 @@ export interface Concept {
   frame: boolean;
   /** Position of its first word among the question's words. */
   position: number;
+  /** How precise the words are in general English (1: one sense or a name; less for words of many senses). */
+  precision: number;
 }
 
 /** What a question is resolved against. */
@@ -45,6 +47,14 @@ export const MATCH_STRENGTH: Readonly<Record<MatchKind | 'alias', number>> = { e
 /** A misspelt word corrected to an English word counts this much of what that word would. */
 const CORRECTION_STRENGTH = 0.85;
 const INFLECTION_STRENGTH = RELATION_STRENGTH.inflection;
+/** Least similarity in use for a knowledge word to stand for a reader's word, and how many may. */
+const MIN_SIMILARITY = 0.65;
+const NEGATIONS = ['un', 'in', 'im', 'il', 'ir', 'dis', 'non', 'non-'];
+const MAX_NEAR = 3;
+/** What a word used like the reader's counts for, times the similarity. */
+const NEAR_STRENGTH = 0.8;
+/** What a word of a definition counts for, standing for the word it defines. */
+const DEFINITION_STRENGTH = 0.4;
 /** What the last word of a phrase counts for alone (`market` for `stock market`). */
 const PHRASE_HEAD_STRENGTH = 0.4;
 /** Relations close enough to follow after a typo correction. */
@@ -68,7 +78,7 @@ export function resolveQuery(question: string, context: QueryContext): Concept[]
         .filter((terms) => terms.length > 0)
         .map((terms): Alternative => ({ terms, kind: 'alias', strength: MATCH_STRENGTH.alias }));
       const text = tokens.slice(i, i + alias.words.length).map((t) => t.raw).join(' ');
-      concepts.push({ text, alternatives: strongestFirst([...own, ...phrases]), namelike: false, frame: false, position: i });
+      concepts.push({ text, alternatives: strongestFirst([...own, ...phrases]), namelike: false, frame: false, position: i, precision: 1 });
       i += alias.words.length - 1;
       continue;
     }
@@ -89,11 +99,18 @@ export function resolveQuery(question: string, context: QueryContext): Concept[]
 
 // A word: its own forms and relatives in the knowledge; failing those, a typo correction or a completion.
 function wordConcept(token: Token, context: QueryContext): Concept | undefined {
-  const base = { text: token.raw, frame: token.frame, position: token.position };
+  const precise = token.acronym || /^\d/u.test(token.folded);
+  const base = { text: token.raw, frame: token.frame, position: token.position, precision: precise ? 1 : context.lexicon.precision(token.folded) };
   const alternatives = wordAlternatives(token, context);
   if (alternatives.length > 0 || token.frame) return { ...base, alternatives, namelike: false };
   const figure = /^\d/u.test(token.folded);
   const kind = token.acronym || figure ? 'unknown' : context.lexicon.kind(token.folded);
+  if (kind === 'common') {
+    const near = nearAlternatives(token.folded, context);
+    if (near.length > 0) return { ...base, alternatives: near, namelike: false };
+    const defined = definitionAlternatives(token.folded, context);
+    if (defined.length > 0) return { ...base, alternatives: defined, namelike: false };
+  }
   if (kind === 'unknown' && !token.acronym && !figure) {
     const repaired = repairedAlternatives(token.folded, context);
     if (repaired.length > 0) return { ...base, alternatives: repaired, namelike: false };
@@ -149,6 +166,31 @@ function repairedAlternatives(folded: string, context: QueryContext): Alternativ
   return context.vocabulary.completions(folded).map(fromMatch);
 }
 
+// An ordinary word the knowledge never uses, found through the knowledge's ordinary words used most like it.
+function nearAlternatives(folded: string, context: QueryContext): Alternative[] {
+  const vectors = context.lexicon.vectors;
+  if (!vectors) return [];
+  const words = context.vocabulary.ordinaryWords();
+  // Antonyms are used alike (likely/unlikely): a word that only negates the reader's is not it.
+  const candidates = words.filter((w) => !NEGATIONS.some((prefix) => w === prefix + folded || folded === prefix + w));
+  return vectors.nearest(folded, candidates, MIN_SIMILARITY, MAX_NEAR).flatMap(({ word, similarity }) => {
+    const term = termOf(word);
+    return term ? [{ terms: [term], kind: 'near' as const, strength: NEAR_STRENGTH * similarity }] : [];
+  });
+}
+
+// An ordinary word the knowledge never uses, found through the words of its definition (takeover: "a change by sale
+// or merger…" finds merger), weakly: a definition says what the word is about, not the word.
+function definitionAlternatives(folded: string, context: QueryContext): Alternative[] {
+  const words = new Set(context.lexicon.definitions(folded).flatMap((gloss) => tokenize(gloss).flatMap((t) => (t.term && !t.frame ? [t] : []))));
+  return strongestFirst(
+    [...words].flatMap((t) => {
+      const own = context.vocabulary.ownForms(t.term as string).filter((m) => m.kind === 'exact');
+      return own.map((m) => ({ terms: [m.term], kind: 'gloss' as const, strength: DEFINITION_STRENGTH }));
+    }),
+  );
+}
+
 // Two or three words that general English knows as one (`stock market`, `united states`): one concept, found as
 // the phrase or a relative of it; the last word alone (`market`) is a weak stand-in.
 function phraseAt(tokens: readonly Token[], at: number, context: QueryContext): Concept | undefined {
@@ -160,7 +202,7 @@ function phraseAt(tokens: readonly Token[], at: number, context: QueryContext): 
     if (context.lexicon.lemmas(phrase).length === 0) continue;
     const alone = context.vocabulary.ownForms(head.term).map((m) => ({ ...fromMatch(m), strength: MATCH_STRENGTH[m.kind] * PHRASE_HEAD_STRENGTH }));
     const alternatives = strongestFirst([...lexicalAlternatives(phrase, context), ...alone]);
-    return { text: span.map((t) => t.raw).join(' '), alternatives, namelike: false, frame: false, position: at };
+    return { text: span.map((t) => t.raw).join(' '), alternatives, namelike: false, frame: false, position: at, precision: context.lexicon.precision(phrase) };
   }
   return undefined;
 }

@@ -28,7 +28,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 export const FRAME_WORDS: ReadonlySet<string> = new Set(
   `another new newest latest recent recently today tonight yesterday tomorrow currently still already anymore main
   key major big biggest overall exact exactly specific specifically kind kinds type types sort sorts lot lots bit
-  stuff everything everyone whole general generally basically overview update updates total entire stand`.split(/\s+/u),
+  stuff everything everyone whole general generally basically overview update updates total entire stand
+  monday tuesday wednesday thursday friday saturday sunday weekend weekends tonight morning afternoon evening`.split(/\s+/u),
 );
 
 /** Words that frame a question right after "how" (`how many`, `how long`, `how often`). */

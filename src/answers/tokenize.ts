@@ -95,8 +95,15 @@ export function tokenize(text: string): Token[] {
       frame: !acronym && (FRAME_WORDS.has(folded) || (previous?.folded === 'how' && FRAME_AFTER_HOW.has(folded))),
     });
   }
+  // "number of", "share of": what is counted follows.
+  tokens.forEach((t, i) => {
+    if (COUNTING.has(t.folded) && tokens[i + 1]?.folded === 'of') t.frame = true;
+  });
   return tokens;
 }
+
+/** Words that frame a question when "of" follows (`the number of routes`). */
+const COUNTING: ReadonlySet<string> = new Set(['number', 'amount', 'percentage', 'proportion', 'share', 'total']);
 
 /** The search terms of `text`, in order, stop words removed: what the index stores for a passage. */
 export function searchTerms(text: string): string[] {

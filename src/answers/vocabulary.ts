@@ -22,6 +22,11 @@ export interface TermMatch {
 const MIN_FAMILY_STEM = 5;
 /** How many letters a word family may add or drop at the end. */
 const MAX_FAMILY_SUFFIX = 3;
+/** What may tell two stems of one family apart: a derivational ending (russia/russian, econom/economi), not any
+ * letters (stand/standup, divid/dividend). */
+const FAMILY_SUFFIXES: ReadonlySet<string> = new Set(
+  'n an ian i al ic ag it or er e s es ist ism iv at ant ent ar ari y li ion ite ia'.split(' '),
+);
 /** Shortest typed word that is corrected for typos; shorter words are too easily another word (Iran/Iraq). */
 const MIN_FUZZY_LENGTH = 5;
 /** Shortest typed word completed as a prefix (`infra` → `infrastructure`). */
@@ -49,6 +54,7 @@ export class Vocabulary {
   private stemTree?: SearchableMap<number>;
   private surfaceTree?: SearchableMap<string>;
   private passages = 0;
+  private ordinary?: string[];
 
   /** Records one passage: its stems, the folded words they came from, and how each was written. */
   addPassage(words: readonly VocabularyWord[]): void {
@@ -119,6 +125,12 @@ export class Vocabulary {
     return this.surfaceWords.entries();
   }
 
+  /** The knowledge's ordinary words (folded; not names, not figures), for finding words used alike. */
+  ordinaryWords(): string[] {
+    this.ordinary ??= [...this.surfaceWords].filter(([folded, term]) => !this.isName(term) && /^[a-z]/u.test(folded)).map(([folded]) => folded);
+    return this.ordinary;
+  }
+
   /** Whether the knowledge uses `term`. */
   has(term: string): boolean {
     return this.df.has(term);
@@ -149,11 +161,12 @@ export class Vocabulary {
     const found: string[] = [];
     for (let len = term.length - 1; len >= Math.max(MIN_FAMILY_STEM, term.length - MAX_FAMILY_SUFFIX); len -= 1) {
       const shorter = term.slice(0, len);
-      if (this.df.has(shorter)) return [shorter];
+      if (this.df.has(shorter) && FAMILY_SUFFIXES.has(term.slice(len))) return [shorter];
     }
     if (term.length >= MIN_FAMILY_STEM) {
       for (const longer of this.stemsWithPrefix(term)) {
-        if (longer.length - term.length <= MAX_FAMILY_SUFFIX) found.push(longer);
+        const suffix = longer.slice(term.length);
+        if (suffix.length <= MAX_FAMILY_SUFFIX && FAMILY_SUFFIXES.has(suffix)) found.push(longer);
       }
     }
     return found.slice(0, MAX_PREFIX_MATCHES);

@@ -1,5 +1,6 @@
 // General English from WordNet: a word's base forms, the words a reader may use for it, and what kind of word it is.
 import { baseForms } from './morphy.js';
+import type { WordVectors } from './word-vectors.js';
 import { PARTS_OF_SPEECH, WordNet, type PartOfSpeech, type Synset } from './wordnet.js';
 
 /** How a reader's word relates to a word of the knowledge. */
@@ -23,7 +24,7 @@ export const RELATION_STRENGTH: Readonly<Record<Relation, number>> = {
 /** Senses of a word that are followed (WordNet lists the frequent ones first); rarer senses only add noise. */
 export const MAX_SENSES = 3;
 /** Senses of a reader's word that are considered: a link through a rarer sense of it is not followed. */
-const MAX_READER_SENSES = 6;
+const MAX_READER_SENSES = 3;
 /** A later sense counts this much less than the one before it. */
 const SENSE_DECAY = 0.9;
 /** A synset with more hyponyms than this is too general to stand for any one of them. */
@@ -40,6 +41,11 @@ const POINTER_RELATION: Readonly<Record<string, Relation>> = {
   $: 'similar',
   '^': 'similar',
 };
+
+/** Senses of a word whose definitions are read. */
+const DEFINED_SENSES = 2;
+/** How fast precision falls with a word's number of senses: 5 senses give 0.55, 30 give 0.37. */
+const VAGUENESS = 0.5;
 
 /** Words whose base forms and kind are remembered (question words recur; the memo is cleared when full). */
 const MEMO_LIMIT = 20_000;
@@ -61,7 +67,11 @@ export class Lexicon {
   private readonly kinds = new Map<string, WordKind>();
   private readonly lemmaMemo = new Map<string, { lemma: string; pos: PartOfSpeech }[]>();
 
-  constructor(readonly wordnet: WordNet = new WordNet()) {}
+  constructor(
+    readonly wordnet: WordNet = new WordNet(),
+    /** GloVe vectors of frequent words, when loaded. */
+    readonly vectors?: WordVectors,
+  ) {}
 
   /** The base forms of `word` (lower case; `_` between the words of a phrase) in every part of speech. */
   lemmas(word: string): { lemma: string; pos: PartOfSpeech }[] {
@@ -119,6 +129,22 @@ export class Lexicon {
   private senseRank(form: string, pos: PartOfSpeech, synset: number): number {
     const rank = this.wordnet.lookup(form, pos)?.synsets.indexOf(synset) ?? 0;
     return rank >= MAX_READER_SENSES ? -1 : rank;
+  }
+
+  /** The definitions of the most frequent senses of `word`: what a reader means by it, in other words. */
+  definitions(word: string): string[] {
+    return this.lemmas(word).flatMap(({ lemma, pos }) =>
+      (this.wordnet.lookup(lemma, pos)?.synsets.slice(0, DEFINED_SENSES) ?? []).map((offset) => this.wordnet.synset(offset, pos).gloss),
+    );
+  }
+
+  /**
+   * How precise `word` is in general English, from 1 (one sense, or unknown to WordNet: pizza, vaccine, a name)
+   * down towards 0 for words of many senses (place, good, take): a vague word says less about what is asked.
+   */
+  precision(word: string): number {
+    const senses = this.lemmas(word).reduce((sum, { lemma, pos }) => sum + (this.wordnet.lookup(lemma, pos)?.synsets.length ?? 0), 0);
+    return senses <= 1 ? 1 : 1 / (1 + VAGUENESS * Math.log(senses));
   }
 
   /**

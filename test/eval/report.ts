@@ -1,7 +1,8 @@
-// `npm run eval [-- --misses] [--save F] [--diff F]`: the answer-quality figures of every run; with --misses what
-// went wrong; --save writes every reply to F, --diff lists the questions whose reply changed since F was saved.
+// `npm run eval [-- --misses] [--save F] [--diff F] [--articles DIR]`: the answer-quality figures of every run; with
+// --misses what went wrong; --save writes every reply to F, --diff lists the questions whose reply changed since F
+// was saved; --articles measures another folder of articles and questions instead (a held-out set).
 import { readFileSync, writeFileSync } from 'node:fs';
-import { evalRuns, ratio, scoreRun } from './eval-sets.js';
+import { evalRuns, evalRunsIn, ratio, scoreRun } from './eval-sets.js';
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -9,7 +10,8 @@ const showMisses = args.includes('--misses');
 const before = option('--diff') ? (JSON.parse(readFileSync(option('--diff') as string, 'utf8')) as Record<string, string>) : undefined;
 const replies: Record<string, string> = {};
 
-for (const run of evalRuns()) {
+const folder = option('--articles');
+for (const run of folder ? evalRunsIn(folder) : evalRuns()) {
   const score = scoreRun(run, undefined, (q, got, right) => {
     const key = `${run.name} | ${q}`;
     replies[key] = `${right ? 'RIGHT' : 'wrong'} ${got}`;
