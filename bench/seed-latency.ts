@@ -10,11 +10,13 @@ const KNOWLEDGE = new URL('../knowledge/', import.meta.url).pathname;
 
 /** A few hundred questions as people type them: the eval set, lower-cased, unpunctuated, with Slack markup. */
 export function realisticQuestions(): string[] {
-  const set = JSON.parse(readFileSync(new URL('../test/eval/questions.json', import.meta.url), 'utf8')) as {
-    answerable: { q: string }[];
-    outOfScope: string[];
-  };
-  const base = [...set.answerable.map((a) => a.q), ...set.outOfScope];
+  const base = ['tuned', 'blind'].flatMap((name) => {
+    const set = JSON.parse(readFileSync(new URL(`../test/eval/seed/${name}.json`, import.meta.url), 'utf8')) as {
+      answerable: { q: string }[];
+      outOfScope: string[];
+    };
+    return [...set.answerable.map((a) => a.q), ...set.outOfScope];
+  });
   return [
     ...base,
     ...base.map((q) => q.toLowerCase().replace(/[?.!,]/gu, '')),

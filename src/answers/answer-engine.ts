@@ -2,7 +2,7 @@
 import type { AliasTable, Knowledge, KnowledgeDocument, Passage } from '../knowledge/index.js';
 import { judgeDocument, judgePassage, judgeQuestion } from './abstention.js';
 import { asksForFigure, figureFocus, figureNear, holdsFigure } from './answer-type.js';
-import { sharedLexicon, type Lexicon } from '../lexicon/index.js';
+import { sharedLexicon, type Lexicon, type VectorTable } from '../lexicon/index.js';
 import { conceptWeight, isStoryName } from './concept-weight.js';
 import { compileAliases } from './aliases.js';
 import { sourceOf, suggestionOf } from './describe-passage.js';
@@ -11,7 +11,7 @@ import { buildPassageIndex, type PassageIndex, type SearchConcept } from './pass
 import { closeness, PassageTerms } from './proximity.js';
 import { MAX_ANSWER_LENGTH, quotePassage } from './quote.js';
 import { rankDocuments, type RankedPassage } from './rank-documents.js';
-import { resolveQuery, type Concept } from './resolve-query.js';
+import { resolveQuery, type Concept, type QueryContext } from './resolve-query.js';
 import type { AbstainReason, Answer, Suggestion } from './types.js';
 
 /** Options of {@link createAnswerEngine}. */
@@ -46,8 +46,6 @@ export const FAQ_CLOSENESS = 0.6;
 export const CLOSENESS_CANDIDATES = 8;
 /** How much more a passage holding the question's words side by side scores than one holding them far apart. */
 export const CLOSENESS_WEIGHT = 0.3;
-/** How much more a passage scores for a "how many" question when it states a figure next to what is counted. */
-export const FIGURE_NEAR_BONUS = 1.5;
 /** Suggestions offered with a reply. */
 export const MAX_SUGGESTIONS = 3;
 /** The primary answer text when the engine does not answer. */
@@ -59,7 +57,15 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
   const index = options.index ?? buildPassageIndex(knowledge, undefined, lexicon);
   // The team's own aliases win over those the articles define.
   const aliases = compileAliases({ ...index.derivedAliases, ...options.aliases });
-  const context = { vocabulary: index.vocabulary, lexical: index.lexical, lexicon, aliases };
+  let nearWords: VectorTable | undefined;
+  const context: QueryContext = {
+    vocabulary: index.vocabulary,
+    lexical: index.lexical,
+    lexicon,
+    aliases,
+    memo: new Map(),
+    nearWords: () => (nearWords ??= lexicon.vectors?.table(index.vocabulary.ordinaryWords())),
+  };
   const documents = new Map(knowledge.documents.map((d) => [d.id, d]));
   const documentOf = (p: Passage): KnowledgeDocument => documents.get(p.docId) as KnowledgeDocument;
   // A passage's suggestion label needs sentence splitting: made once per passage, when first needed.
@@ -144,18 +150,13 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
   };
 }
 
-// "How many…" is answered by a passage that states a figure, or not at all; one that states it near what is counted
-// ("58 aircraft" for "how many planes") comes first among near equals.
+// "How many…" is answered by a passage that states an amount near what is counted ("58 aircraft" for "how many
+// planes"), or, when the question names nothing countable the knowledge has, by one that states an amount at all.
 function figureCandidates(question: string, concepts: readonly Concept[], ranked: readonly RankedPassage[], index: PassageIndex): RankedPassage[] {
   if (!asksForFigure(question)) return [...ranked];
-  const { passages } = index;
-  const stating = ranked.filter((r) => holdsFigure(passages[r.match.position]?.text ?? ''));
+  const text = (r: RankedPassage): string => index.passages[r.match.position]?.text ?? '';
   const focus = figureFocus(question, concepts, (c) => isStoryName(c, index.vocabulary));
-  if (!focus) return stating;
-  const near = (r: RankedPassage): boolean => figureNear(passages[r.match.position]?.text ?? '', focus);
-  return stating
-    .map((r) => ({ ...r, score: r.score * (near(r) ? FIGURE_NEAR_BONUS : 1) }))
-    .sort((a, b) => b.score - a.score);
+  return focus ? ranked.filter((r) => figureNear(text(r), focus)) : ranked.filter((r) => holdsFigure(text(r)));
 }
 
 function searchConceptOf(concept: Concept): SearchConcept {

@@ -1,21 +1,17 @@
-// What kind of answer a question wants, where its words say so: "how many" wants a figure, near what it counts.
+// What kind of answer a question wants, where its words say so: "how many" wants an amount, stated near what it
+// counts ("58 aircraft" for "how many planes"), not a date or a code that happens to hold digits.
 import type { Concept } from './resolve-query.js';
-import { tokenize } from './tokenize.js';
 import { NUMBER_WORDS } from './stop-words.js';
+import { tokenize, type Token } from './tokenize.js';
 
-const ASKS_FOR_FIGURE = /\b(?:how (?:many|much|long|old|far)|number of|percentage|what percent|proportion of)\b/iu;
-const FIGURE = /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|quarter|third)\b/iu;
-/** Words between a figure and what it counts ("58 Airbus A320-family aircraft"). */
-const FOCUS_WINDOW = 4;
+const ASKS_FOR_AMOUNT = /\b(?:how (?:many|much|long|old|far)|number of|percentage|what percent|proportion of)\b/iu;
+const MAGNITUDES = new Set(['hundred', 'hundreds', 'thousand', 'thousands', 'million', 'millions', 'billion', 'billions', 'dozen', 'dozens', 'half']);
+const COUNTS = new Set(['many', 'much']);
+const MONTHS = new Set('january february march april may june july august september october november december'.split(' '));
 
 /** Whether `question` asks for an amount (`how many`, `how much`, `what percentage`). */
 export function asksForFigure(question: string): boolean {
-  return ASKS_FOR_FIGURE.test(question);
-}
-
-/** Whether `text` states an amount: a figure, or a number in words (not "the two countries", which counts nothing). */
-export function holdsFigure(text: string): boolean {
-  return FIGURE.test(text.replace(/\bthe (?:two|three|four|five)\b/giu, ''));
+  return ASKS_FOR_AMOUNT.test(question);
 }
 
 /**
@@ -23,16 +19,45 @@ export function holdsFigure(text: string): boolean {
  * planes…"), passing over the story's names (`levanta` in "how much did levanta shares rise").
  */
 export function figureFocus(question: string, concepts: readonly Concept[], isStoryName: (c: Concept) => boolean): Concept | undefined {
-  const at = tokenize(question).findIndex((t, i, all) => (t.frame && all[i - 1]?.folded === 'how') || (t.folded === 'number' && all[i + 1]?.folded === 'of'));
+  // Only a count or a quantity is stated next to what it counts; a duration or a distance ("how long after…") is not.
+  const at = tokenize(question).findIndex(
+    (t, i, all) => (COUNTS.has(t.folded) && all[i - 1]?.folded === 'how') || (t.folded === 'number' && all[i + 1]?.folded === 'of'),
+  );
   return at < 0 ? undefined : concepts.find((c) => !c.frame && c.position > at && c.alternatives.length > 0 && !isStoryName(c));
 }
 
-/** Whether `text` states a figure within a few words of a way of saying `focus`. */
+/** Whether `text` states an amount anywhere: a figure that is not a year, a day of a month or part of a code. */
+export function holdsFigure(text: string): boolean {
+  const codes = codeNumbers(text);
+  return tokenize(text).some((t, i, all) => isAmount(t, i, all, codes));
+}
+
+/** Whether `text` states an amount in a sentence that says `focus` (in any of its ways). */
 export function figureNear(text: string, focus: Concept): boolean {
   const terms = new Set(focus.alternatives.flatMap((a) => a.terms));
+  const codes = codeNumbers(text);
   const tokens = tokenize(text);
-  return tokens.some((t, i) => {
-    if (!t.term || !terms.has(t.term)) return false;
-    return tokens.slice(Math.max(0, i - FOCUS_WINDOW), i + FOCUS_WINDOW + 1).some((n) => /^\d/u.test(n.folded) || NUMBER_WORDS.has(n.folded));
-  });
+  let sentence: { focus: boolean; amount: boolean } = { focus: false, amount: false };
+  for (const [i, t] of tokens.entries()) {
+    if (t.sentenceStart) sentence = { focus: false, amount: false };
+    if (t.term && terms.has(t.term)) sentence.focus = true;
+    if (isAmount(t, i, tokens, codes)) sentence.amount = true;
+    if (sentence.focus && sentence.amount) return true;
+  }
+  return false;
+}
+
+// A figure or number word that counts something: not a year (2027), not a day after a month (December 1), not part of
+// a code (TVX-21, A320), not "the two" (which points, not counts).
+function isAmount(token: Token, at: number, tokens: readonly Token[], codes: ReadonlySet<string>): boolean {
+  const previous = tokens[at - 1]?.folded;
+  if (NUMBER_WORDS.has(token.folded) || MAGNITUDES.has(token.folded)) return previous !== 'the';
+  if (!/^\d/u.test(token.folded) || codes.has(token.raw)) return false;
+  if (/^(?:1[89]|20)\d\d$/u.test(token.folded)) return false;
+  return previous === undefined || !MONTHS.has(previous);
+}
+
+// Figures written as part of a name or code (TVX-21, COVID-19).
+function codeNumbers(text: string): Set<string> {
+  return new Set([...text.matchAll(/\p{L}[-‑](\d+)/gu)].map((m) => m[1] ?? ''));
 }

@@ -1,5 +1,6 @@
 // The knowledge's own table of general English: for each word a reader may use, the knowledge's words it stands for.
-import { RELATION_STRENGTH, type Lexicon, type Relation } from './lexicon.js';
+import type { Lexicon } from './lexicon.js';
+import { RELATION_STRENGTH, type Relation } from './related-forms.js';
 import type { PartOfSpeech } from './wordnet.js';
 
 /** A knowledge word (or phrase, as its search terms) that a reader's word stands for, and how strongly. */

