@@ -3,7 +3,7 @@ import type { AliasTable, Knowledge, KnowledgeDocument, Passage } from '../knowl
 import { judgeDocument, judgePassage, judgeQuestion } from './abstention.js';
 import { asksForFigure, figureFocus, figureNear, holdsFigure } from './answer-type.js';
 import { sharedLexicon, type Lexicon, type VectorTable } from '../lexicon/index.js';
-import { conceptWeight, isStoryName } from './concept-weight.js';
+import { conceptWeight, coverageFactor, isStoryName } from './concept-weight.js';
 import { compileAliases } from './aliases.js';
 import { sourceOf, suggestionOf } from './describe-passage.js';
 import { normaliseQuery, MAX_QUESTION_LENGTH } from './normalise-query.js';
@@ -11,7 +11,7 @@ import { buildPassageIndex, type PassageIndex, type SearchConcept } from './pass
 import { closeness, PassageTerms } from './proximity.js';
 import { MAX_ANSWER_LENGTH, quotePassage } from './quote.js';
 import { rankDocuments, type RankedPassage } from './rank-documents.js';
-import { resolveQuery, type Concept, type QueryContext } from './resolve-query.js';
+import { resolveQuery, type Alternative, type Concept, type QueryContext } from './resolve-query.js';
 import type { AbstainReason, Answer, Suggestion } from './types.js';
 
 /** Options of {@link createAnswerEngine}. */
@@ -42,6 +42,10 @@ export interface AnswerEngine {
 
 /** Share of an FAQ question's weight a question must cover for that FAQ answer to be preferred. */
 export const FAQ_CLOSENESS = 0.6;
+/** Least strength of a word's match for it to count as the FAQ question saying it (a synonym does, a typo does). */
+export const FAQ_MIN_STRENGTH = 0.6;
+/** A close FAQ answer is preferred when it holds at least this share of what the best passage holds. */
+export const FAQ_COVERAGE_SHARE = 0.8;
 /** Passages re-ranked by how close together they hold the question's words. */
 export const CLOSENESS_CANDIDATES = 8;
 /** How much more a passage holding the question's words side by side scores than one holding them far apart. */
@@ -108,10 +112,12 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
     const documents = rankDocuments(concepts, matches, index.passages, passageCounts, index.vocabulary);
     const [covering] = documents;
     if (!covering || !judgeDocument(covering)) return noAnswer('not-covered');
-    const candidates = byCloseness(figureCandidates(question, concepts, covering.passages, index), concepts);
+    // The passage quoted must hold enough of the question by itself; among those, close wording and stated amounts count.
+    const holding = covering.passages.filter(judgePassage);
+    const candidates = byCloseness(figureCandidates(question, concepts, holding, index), concepts);
     const best = closestFaq(index, candidates, concepts) ?? candidates[0];
     const chosen = best && index.passages[best.match.position];
-    if (!best || !chosen || !judgePassage(best)) return noAnswer('not-covered');
+    if (!best || !chosen) return noAnswer('not-covered');
     const terms = new Set(concepts.flatMap((c) => c.alternatives.flatMap((a) => a.terms)));
     const suggestions: Suggestion[] = documents
       .flatMap((d) => d.passages)
@@ -163,18 +169,22 @@ function searchConceptOf(concept: Concept): SearchConcept {
   return { alternatives: concept.alternatives.map((a) => ({ terms: a.terms, boost: a.strength })) };
 }
 
-// An FAQ entry whose question and the asker's question cover each other closely (by weight), best ranked first.
+// An FAQ entry whose question and the asker's question cover each other closely (by weight, through the words
+// themselves or close relatives, not loose ones), best ranked first, and holding about as much of the question as
+// the best passage does.
 function closestFaq(index: PassageIndex, ranked: readonly RankedPassage[], concepts: readonly Concept[]): RankedPassage | undefined {
   const { vocabulary } = index;
   const content = concepts.filter((c) => !c.frame);
   const asked = content.reduce((sum, c) => sum + conceptWeight(c, vocabulary), 0);
-  return ranked.find(({ match }) => {
+  const bar = (ranked[0]?.coverage ?? 0) * FAQ_COVERAGE_SHARE;
+  return ranked.find(({ match, coverage }) => {
     const question = index.questionTerms.get(match.position);
-    if (!question) return false;
+    if (!question || coverage < bar) return false;
     const terms = new Set(question);
-    const holds = (c: Concept): boolean => c.alternatives.some((a) => a.terms.every((t) => terms.has(t)));
+    const close = (c: Concept): Alternative[] => c.alternatives.filter((a) => coverageFactor(a) === 1 && a.strength >= FAQ_MIN_STRENGTH);
+    const holds = (c: Concept): boolean => close(c).some((a) => a.terms.every((t) => terms.has(t)));
     const faqWeight = [...terms].reduce((sum, t) => sum + vocabulary.idf(t), 0);
-    const covered = new Set(content.filter(holds).flatMap((c) => c.alternatives.flatMap((a) => a.terms)));
+    const covered = new Set(content.filter(holds).flatMap((c) => close(c).flatMap((a) => a.terms)));
     const faqCovered = [...terms].filter((t) => covered.has(t)).reduce((sum, t) => sum + vocabulary.idf(t), 0);
     const askedCovered = content.filter(holds).reduce((sum, c) => sum + conceptWeight(c, vocabulary), 0);
     return faqWeight > 0 && faqCovered / faqWeight >= FAQ_CLOSENESS && askedCovered / asked >= FAQ_CLOSENESS;

@@ -13,6 +13,8 @@ export const FIELD_BOOST = { question: 1, text: 1 } as const;
 /** A term in more passages than this (and than {@link COMMON_SHARE} of them) is common: it only re-ranks candidates. */
 export const COMMON_MIN = 1_000;
 export const COMMON_SHARE = 0.01;
+/** An alternative at least this strong says the concept itself (the word, its family, a synonym). */
+const STRONG_BOOST = 0.8;
 /** Candidates kept from a common word when a question has nothing rarer. */
 export const MAX_CANDIDATES = 2_000;
 /** MiniSearch's BM25+ parameters (its defaults), set explicitly so common words can be scored the same way. */
@@ -167,6 +169,13 @@ function assemble(knowledge: Knowledge, parts: Parts, tuning: IndexTuning = TUNI
   const common = parts.common ?? CommonTerms.fromPassages(parts.passageTerms, (t) => vocabulary.documentFrequency(t) > threshold);
   parts.passageTerms.length = 0;
   const n = vocabulary.passageCount;
+  // Each document's passages are side by side: the range of positions of the document a position belongs to.
+  const ranges = new Map<string, [number, number]>();
+  knowledge.passages.forEach((p, i) => {
+    const range = ranges.get(p.docId);
+    if (range) range[1] = i + 1;
+    else ranges.set(p.docId, [i, i + 1]);
+  });
   // BM25+ of one occurrence in a passage of average length: what a common word adds to a passage that holds it.
   const commonScore = (term: string): number => {
     const df = vocabulary.documentFrequency(term);
@@ -196,8 +205,23 @@ function assemble(knowledge: Knowledge, parts: Parts, tuning: IndexTuning = TUNI
       const scores = new Map<string, Map<number, number>>();
       for (const t of terms.filter((t) => !common.has(t))) scores.set(t, scoresOf(t));
       const commonTerms = terms.filter((t) => common.has(t)).sort((a, b) => vocabulary.documentFrequency(a) - vocabulary.documentFrequency(b));
-      let candidates: Iterable<number> = new Set([...scores.values()].flatMap((m) => [...m.keys()]));
-      if (scores.size === 0) candidates = mostHeld(common, commonTerms);
+      const candidates = new Set([...scores.values()].flatMap((m) => [...m.keys()]));
+      // A concept said strongly only in common words (`market`) must still find the passages that say it, not only
+      // those its loose relatives found: the passages holding the most of such words join the candidates.
+      const strongCommon = concepts.flatMap((c) => {
+        const strong = c.alternatives.filter((a) => a.boost >= STRONG_BOOST);
+        return strong.length > 0 && strong.every((a) => a.terms.every((t) => common.has(t))) ? strong.flatMap((a) => a.terms) : [];
+      });
+      if (strongCommon.length > 0) {
+        const rarestFirst = [...new Set(strongCommon)].sort((a, b) => vocabulary.documentFrequency(a) - vocabulary.documentFrequency(b));
+        for (const position of mostHeld(common, rarestFirst)) candidates.add(position);
+      }
+      // Whole documents, while they are few: whether a document holds a common word is then known exactly.
+      const documents = new Set([...candidates].map((p) => knowledge.passages[p]?.docId ?? ''));
+      const size = [...documents].reduce((sum, d) => sum + ((ranges.get(d)?.[1] ?? 0) - (ranges.get(d)?.[0] ?? 0)), 0);
+      if (commonTerms.length > 0 && size <= MAX_CANDIDATES) {
+        for (const d of documents) for (let p = ranges.get(d)?.[0] ?? 0; p < (ranges.get(d)?.[1] ?? 0); p += 1) candidates.add(p);
+      }
       const candidateList = [...candidates];
       for (const t of commonTerms) {
         const score = commonScore(t);

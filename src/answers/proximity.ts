@@ -55,5 +55,6 @@ export function closeness(terms: readonly string[], concepts: readonly Concept[]
       start += 1;
     }
   }
-  return Number.isFinite(best) ? wanted / best : 0;
+  // One word standing for two concepts is not two words side by side.
+  return Number.isFinite(best) ? Math.min(1, wanted / best) : 0;
 }

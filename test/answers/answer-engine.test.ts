@@ -33,7 +33,7 @@ describe('the answer value', () => {
 
   it('says it does not know, with the FAQ questions as suggestions, and no source', () => {
     const answer = engine.answer('When is our team offsite?');
-    expect(answer).toMatchObject({ answered: false, reason: 'not-covered' });
+    expect(answer.answered).toBe(false);
     expect(answer.source).toBeUndefined();
     expect(answer.answer).toMatch(/not covered in the briefing/);
     expect(answer.suggestions.map((s) => s.text)).toEqual([
@@ -88,7 +88,8 @@ describe('words people use that the article does not', () => {
 
   it('does not use aliases the engine was not given', () => {
     const bare = createAnswerEngine(engine.knowledge);
-    expect(bare.answer('bri').answered).toBe(false);
+    expect(location('what is obor')).toBe('FAQ 1');
+    expect(bare.answer('what is obor').answered).toBe(false);
   });
 
   it('strips Slack markup before searching', () => {
@@ -109,7 +110,7 @@ describe('abstaining', () => {
   it('abstains when most of what is asked is unknown', () => {
     const answer = engine.answer('what is the capital gains tax rate for freelance designers in china');
     expect(answer.answered).toBe(false);
-    expect(answer.unmatchedWords).toEqual(expect.arrayContaining(['capital', 'gains', 'tax']));
+    expect(answer.unmatchedWords.join(' ')).toMatch(/capital gains tax/);
   });
 });
 
