@@ -119,10 +119,11 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
     const chosen = best && index.passages[best.match.position];
     if (!best || !chosen) return noAnswer('not-covered');
     const terms = new Set(concepts.flatMap((c) => c.alternatives.flatMap((a) => a.terms)));
+    // The next best passages: the covering document's first, then the best of the other documents that cover most.
     const suggestions: Suggestion[] = documents
-      .flatMap((d) => d.passages)
+      .slice(0, MAX_SUGGESTIONS + 1)
+      .flatMap((d) => d.passages.slice(0, MAX_SUGGESTIONS + 1))
       .filter((r) => r !== best)
-      .sort((a, b) => b.score - a.score)
       .slice(0, MAX_SUGGESTIONS)
       .map((r) => suggestionFor(index.passages[r.match.position] as Passage));
     return {

@@ -17,6 +17,7 @@ export class PhraseFinder {
       for (const length of [2, 3]) {
         const span = tokens.slice(i, i + length);
         if (span.length < length || !span[0]?.term || !span.at(-1)?.term || span.some((t) => /\d/u.test(t.folded))) continue;
+        if (!this.lexicon.mayBePhrase(span.map((t) => t.folded))) continue;
         const phrase = span.map((t) => t.folded).join('_');
         if (this.checked.has(phrase)) continue;
         if (this.checked.size >= MAX_CHECKED) this.checked.clear();

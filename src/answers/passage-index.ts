@@ -31,10 +31,14 @@ export interface SearchConcept {
   alternatives: readonly { terms: readonly string[]; boost: number }[];
 }
 
-/** How one passage holds each concept of a question. */
+/**
+ * How one passage holds each concept of a question. The arrays are shared by all the matches of a question: this
+ * passage's entry for concept `c` is at `offset + c`.
+ */
 export interface PassageMatch {
   /** Position of the passage in `passages`. */
   position: number;
+  offset: number;
   /** Per concept (in question order): the strongest alternative the passage holds, or -1. */
   held: Int8Array;
   /** Per concept: that alternative's boost times the square of the share of its terms held (a phrase half there: a quarter). */
@@ -201,35 +205,73 @@ function assemble(knowledge: Knowledge, parts: Parts, tuning: IndexTuning = TUNI
       common: common.toJSON(),
     }),
     search(concepts) {
-      const terms = [...new Set(concepts.flatMap((c) => c.alternatives.flatMap((a) => a.terms)))];
+      // Candidates come from the rarer words said strongly (the word, its family, a synonym); common words and loose
+      // relatives only mark the candidates that hold them. With no rarer strong word, the candidates are the
+      // passages holding the most of the strong common words; with only loose relatives, those relatives' passages.
+      const strong = new Set<string>();
+      const all = new Set<string>();
+      for (const c of concepts) {
+        for (const a of c.alternatives) {
+          for (const t of a.terms) {
+            all.add(t);
+            if (a.boost >= STRONG_BOOST) strong.add(t);
+          }
+        }
+      }
       const scores = new Map<string, Map<number, number>>();
-      for (const t of terms.filter((t) => !common.has(t))) scores.set(t, scoresOf(t));
-      const commonTerms = terms.filter((t) => common.has(t)).sort((a, b) => vocabulary.documentFrequency(a) - vocabulary.documentFrequency(b));
-      const candidates = new Set([...scores.values()].flatMap((m) => [...m.keys()]));
-      // A concept said strongly only in common words (`market`) must still find the passages that say it, not only
-      // those its loose relatives found: the passages holding the most of such words join the candidates.
-      const strongCommon = concepts.flatMap((c) => {
-        const strong = c.alternatives.filter((a) => a.boost >= STRONG_BOOST);
-        return strong.length > 0 && strong.every((a) => a.terms.every((t) => common.has(t))) ? strong.flatMap((a) => a.terms) : [];
-      });
-      if (strongCommon.length > 0) {
-        const rarestFirst = [...new Set(strongCommon)].sort((a, b) => vocabulary.documentFrequency(a) - vocabulary.documentFrequency(b));
-        for (const position of mostHeld(common, rarestFirst)) candidates.add(position);
+      const candidates = new Set<number>();
+      for (const t of strong) {
+        if (common.has(t)) continue;
+        const found = scoresOf(t);
+        scores.set(t, found);
+        for (const p of found.keys()) candidates.add(p);
       }
-      // Whole documents, while they are few: whether a document holds a common word is then known exactly.
-      const documents = new Set([...candidates].map((p) => knowledge.passages[p]?.docId ?? ''));
-      const size = [...documents].reduce((sum, d) => sum + ((ranges.get(d)?.[1] ?? 0) - (ranges.get(d)?.[0] ?? 0)), 0);
-      if (commonTerms.length > 0 && size <= MAX_CANDIDATES) {
-        for (const d of documents) for (let p = ranges.get(d)?.[0] ?? 0; p < (ranges.get(d)?.[1] ?? 0); p += 1) candidates.add(p);
+      if (candidates.size === 0) {
+        const strongCommon = [...strong].filter((t) => common.has(t)).sort((a, b) => vocabulary.documentFrequency(a) - vocabulary.documentFrequency(b));
+        for (const p of mostHeld(common, strongCommon)) candidates.add(p);
       }
-      const candidateList = [...candidates];
+      const loose = [...all].filter((t) => !scores.has(t) && !common.has(t));
+      for (const t of loose) {
+        const found = scoresOf(t);
+        if (candidates.size === 0) for (const p of found.keys()) candidates.add(p);
+        scores.set(t, found);
+      }
+      addWholeDocuments(candidates);
+      for (const t of loose) scores.set(t, restrict(scores.get(t) as Map<number, number>, candidates));
+      const commonTerms = [...all].filter((t) => common.has(t));
       for (const t of commonTerms) {
         const score = commonScore(t);
-        scores.set(t, new Map(candidateList.filter((p) => common.holds(t, p)).map((p) => [p, score])));
+        const held = new Map<number, number>();
+        for (const p of candidates) if (common.holds(t, p)) held.set(p, score);
+        scores.set(t, held);
       }
       return matchesOf(concepts, scores);
     },
   };
+
+  // Whole documents, while they are few: whether a candidate's document holds a word is then known exactly.
+  function addWholeDocuments(candidates: Set<number>): void {
+    const documents = new Set<string>();
+    let size = 0;
+    for (const p of candidates) {
+      const docId = knowledge.passages[p]?.docId ?? '';
+      if (documents.has(docId)) continue;
+      documents.add(docId);
+      const range = ranges.get(docId) ?? [0, 0];
+      size += range[1] - range[0];
+      if (size > MAX_CANDIDATES) return;
+    }
+    for (const d of documents) {
+      const [from, to] = ranges.get(d) ?? [0, 0];
+      for (let p = from; p < to; p += 1) candidates.add(p);
+    }
+  }
+}
+
+function restrict(scores: ReadonlyMap<number, number>, to: ReadonlySet<number>): Map<number, number> {
+  const kept = new Map<number, number>();
+  for (const [p, score] of scores) if (to.has(p)) kept.set(p, score);
+  return kept;
 }
 
 // With only common words, the candidates are the passages holding the most of them (`terms`: rarest first).
@@ -243,36 +285,40 @@ function mostHeld(common: CommonTerms, terms: readonly string[]): number[] {
   return counted.sort((a, b) => b.count - a.count || a.position - b.position).slice(0, MAX_CANDIDATES).map((c) => c.position);
 }
 
-// For each passage holding any alternative, the strongest alternative of each concept it holds.
+// For each passage holding any alternative, the strongest alternative of each concept it holds. The per-concept
+// arrays of all matches share three buffers (a question may match thousands of passages).
 function matchesOf(concepts: readonly SearchConcept[], scores: ReadonlyMap<string, ReadonlyMap<number, number>>): PassageMatch[] {
-  const matches = new Map<number, PassageMatch>();
   const size = concepts.length;
+  const slots = new Map<number, number>();
+  concepts.forEach(({ alternatives }) => {
+    for (const { terms } of alternatives) for (const t of terms) for (const position of scores.get(t)?.keys() ?? []) if (!slots.has(position)) slots.set(position, slots.size);
+  });
+  const held = new Int8Array(slots.size * size).fill(-1);
+  const strength = new Float64Array(slots.size * size);
+  const score = new Float64Array(slots.size * size);
+  const sums = new Map<number, { score: number; held: number }>();
   concepts.forEach((concept, c) => {
     concept.alternatives.forEach(({ terms, boost }, a) => {
-      const sums = new Map<number, { score: number; held: number }>();
+      sums.clear();
       for (const term of terms) {
-        for (const [position, score] of scores.get(term) ?? []) {
+        for (const [position, value] of scores.get(term) ?? []) {
           const sum = sums.get(position);
           if (sum) {
-            sum.score += score;
+            sum.score += value;
             sum.held += 1;
-          } else sums.set(position, { score, held: 1 });
+          } else sums.set(position, { score: value, held: 1 });
         }
       }
-      for (const [position, { score, held }] of sums) {
-        const factor = boost * (held / terms.length) ** 2;
-        let match = matches.get(position);
-        if (!match) {
-          match = { position, held: new Int8Array(size).fill(-1), strength: new Float64Array(size), score: new Float64Array(size) };
-          matches.set(position, match);
-        }
-        const better = factor > (match.strength[c] ?? 0) || (factor === match.strength[c] && score * factor > (match.score[c] ?? 0));
-        if (!better) continue;
-        match.held[c] = a;
-        match.strength[c] = factor;
-        match.score[c] = score * factor;
+      for (const [position, sum] of sums) {
+        const at = (slots.get(position) as number) * size + c;
+        const factor = boost * (sum.held / terms.length) ** 2;
+        const current = strength[at] as number;
+        if (factor < current || (factor === current && sum.score * factor <= (score[at] as number))) continue;
+        held[at] = a;
+        strength[at] = factor;
+        score[at] = sum.score * factor;
       }
     });
   });
-  return [...matches.values()];
+  return [...slots].map(([position, slot]) => ({ position, offset: slot * size, held, strength, score }));
 }

@@ -5,10 +5,12 @@ import type { PassageMatch } from './passage-index.js';
 import type { Concept } from './resolve-query.js';
 import type { Vocabulary } from './vocabulary.js';
 
-/** How much a question-frame word (`latest`, `how many`) weighs in ranking, relative to a content word. */
+/** How much a question-frame word (`latest`, `how many`) weighs in ranking: nothing, it only frames the question. */
 export const FRAME_WEIGHT = 0;
 /** How much more a passage may score for one concept by holding it better (BM25) than the others that hold it. */
 export const BM25_TIEBREAK = 0.2;
+/** Documents returned, best first (the answer comes from the first; suggestions from the first few). */
+export const MAX_DOCUMENTS = 5;
 
 /** A passage and how well it holds the question. */
 export interface RankedPassage {
@@ -30,10 +32,20 @@ export interface RankedDocument {
   passages: RankedPassage[];
 }
 
+// Per document while ranking: the best coverage strength of each concept, how many passages hold it at that
+// strength, and the best passage score (for ties between documents).
+interface Tally {
+  docId: string;
+  best: Float64Array;
+  holding: Int32Array;
+  top: number;
+  members: number[];
+}
+
 /**
- * Groups the matches by document, best first: by coverage, then by their best passage. A concept weighs its
- * inverse document frequency (halved for the story's names, a quarter for frame words in ranking); an unknown word
- * weighs as much as the rarest known one.
+ * The documents that cover the question best ({@link MAX_DOCUMENTS}), by coverage, then by their best passage.
+ * A concept weighs its inverse document frequency times its precision (halved for the story's names, nothing for
+ * frame words); an unknown word weighs as much as the rarest known one.
  */
 export function rankDocuments(
   concepts: readonly Concept[],
@@ -42,49 +54,61 @@ export function rankDocuments(
   passageCounts: ReadonlyMap<string, number>,
   vocabulary: Vocabulary,
 ): RankedDocument[] {
+  const n = concepts.length;
   const weights = concepts.map((c) => coverageWeight(c, vocabulary));
-  const bestScore = concepts.map(() => 0);
-  for (const match of matches) concepts.forEach((_, c) => (bestScore[c] = Math.max(bestScore[c] ?? 0, match.score[c] ?? 0)));
+  const rankWeights = concepts.map((c, i) => (weights[i] ?? 0) * (c.frame ? FRAME_WEIGHT : 1));
   const total = concepts.reduce((sum, c, i) => sum + (c.frame ? 0 : (weights[i] ?? 0)), 0);
-  const byDocument = new Map<string, RankedPassage[]>();
-  for (const match of matches) {
-    let score = 0;
+  const factors = concepts.map((c) => c.alternatives.map(coverageFactor));
+  const bestScore = new Float64Array(n);
+  for (const { offset, score } of matches) for (let c = 0; c < n; c += 1) bestScore[c] = Math.max(bestScore[c] as number, score[offset + c] as number);
+
+  const scores = new Float64Array(matches.length);
+  const coverages = new Float64Array(matches.length);
+  const tallies = new Map<string, Tally>();
+  matches.forEach(({ position, offset, held, strength, score }, m) => {
+    const docId = (passages[position] as Passage).docId;
+    let tally = tallies.get(docId);
+    if (!tally) tallies.set(docId, (tally = { docId, best: new Float64Array(n), holding: new Int32Array(n), top: 0, members: [] }));
+    let ranked = 0;
     let covered = 0;
-    concepts.forEach((concept, c) => {
-      const strength = match.strength[c] ?? 0;
-      const held = concept.alternatives[match.held[c] ?? -1];
-      if (strength === 0 || !held) return;
-      const tiebreak = 1 + (BM25_TIEBREAK * (match.score[c] ?? 0)) / Math.max(bestScore[c] ?? 0, Number.EPSILON);
-      score += (weights[c] ?? 0) * (concept.frame ? FRAME_WEIGHT : 1) * strength * tiebreak;
-      if (!concept.frame) covered += (weights[c] ?? 0) * strength * coverageFactor(held);
-    });
-    const docId = (passages[match.position] as Passage).docId;
-    const list = byDocument.get(docId) ?? byDocument.set(docId, []).get(docId);
-    list?.push({ match, score, coverage: total > 0 ? covered / total : 0 });
-  }
-  const ranked = [...byDocument].map(([docId, list]): RankedDocument => {
-    list.sort((a, b) => b.score - a.score || a.match.position - b.match.position);
-    const count = passageCounts.get(docId) ?? list.length;
+    for (let c = 0; c < n; c += 1) {
+      const alternative = held[offset + c] as number;
+      if (alternative < 0) continue;
+      const value = strength[offset + c] as number;
+      ranked += (rankWeights[c] as number) * value * (1 + (BM25_TIEBREAK * (score[offset + c] as number)) / Math.max(bestScore[c] as number, Number.EPSILON));
+      if (concepts[c]?.frame) continue;
+      const cover = value * (factors[c]?.[alternative] ?? 1);
+      covered += (weights[c] as number) * cover;
+      // Specific when the best way this document says the concept is not in most of its passages.
+      if (cover > (tally.best[c] as number) + 1e-9) {
+        tally.best[c] = cover;
+        tally.holding[c] = 1;
+      } else if (cover > (tally.best[c] as number) - 1e-9) tally.holding[c] = (tally.holding[c] as number) + 1;
+    }
+    scores[m] = ranked;
+    coverages[m] = total > 0 ? covered / total : 0;
+    tally.top = Math.max(tally.top, ranked);
+    tally.members.push(m);
+  });
+
+  const documents = [...tallies.values()].map((tally) => {
+    const count = passageCounts.get(tally.docId) ?? tally.members.length;
     let covered = 0;
     let specific = false;
-    concepts.forEach((concept, c) => {
-      if (concept.frame) return;
-      // Specific when the best way this document says the concept is not in most of its passages.
-      let best = 0;
-      let holding = 0;
-      for (const { match } of list) {
-        const held = concept.alternatives[match.held[c] ?? -1];
-        if (!held) continue;
-        const strength = (match.strength[c] ?? 0) * coverageFactor(held);
-        if (strength > best + 1e-9) {
-          best = strength;
-          holding = 1;
-        } else if (strength > best - 1e-9) holding += 1;
-      }
-      covered += (weights[c] ?? 0) * best;
-      if (holding > 0 && holding / count <= TOPIC_SHARE) specific = true;
-    });
-    return { docId, coverage: total > 0 ? covered / total : 0, specific, passages: list };
+    for (let c = 0; c < n; c += 1) {
+      covered += (weights[c] as number) * (tally.best[c] as number);
+      const holding = tally.holding[c] as number;
+      if (holding > 0 && !concepts[c]?.frame && holding / count <= TOPIC_SHARE) specific = true;
+    }
+    return { tally, coverage: total > 0 ? covered / total : 0, specific };
   });
-  return ranked.sort((a, b) => b.coverage - a.coverage || (b.passages[0]?.score ?? 0) - (a.passages[0]?.score ?? 0));
+  documents.sort((a, b) => b.coverage - a.coverage || b.tally.top - a.tally.top);
+  return documents.slice(0, MAX_DOCUMENTS).map(({ tally, coverage, specific }) => ({
+    docId: tally.docId,
+    coverage,
+    specific,
+    passages: tally.members
+      .map((m) => ({ match: matches[m] as PassageMatch, score: scores[m] as number, coverage: coverages[m] as number }))
+      .sort((a, b) => b.score - a.score || a.match.position - b.match.position),
+  }));
 }

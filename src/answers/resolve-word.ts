@@ -122,7 +122,7 @@ export function repairedAlternatives(folded: string, context: WordContext): Alte
 export function phraseAlternatives(span: readonly Token[], context: WordContext): Alternative[] | undefined {
   const head = span.at(-1);
   if (!head?.term || span.some((t) => t.acronym || isFigure(t.folded))) return undefined;
-  if (!context.lexicon.startsPhrase(span[0]?.folded ?? '')) return undefined;
+  if (!context.lexicon.mayBePhrase(span.map((t) => t.folded))) return undefined;
   const phrase = span.map((t) => t.folded).join('_');
   if (context.lexicon.lemmas(phrase).length === 0) return undefined;
   const alone = context.vocabulary.ownForms(head.term).map((m) => ({ ...fromMatch(m), strength: MATCH_STRENGTH[m.kind] * PHRASE_HEAD_STRENGTH }));
@@ -131,12 +131,15 @@ export function phraseAlternatives(span: readonly Token[], context: WordContext)
 
 const fromMatch = (m: TermMatch): Alternative => ({ terms: [m.term], kind: m.kind, strength: MATCH_STRENGTH[m.kind] });
 
-/** One alternative per set of terms (the strongest), strongest first. */
+/** Ways of saying one concept that are searched: the strongest (a word with dozens of loose relatives is vague). */
+export const MAX_ALTERNATIVES = 8;
+
+/** One alternative per set of terms (the strongest), strongest first, at most {@link MAX_ALTERNATIVES}. */
 export function strongestFirst(alternatives: readonly Alternative[]): Alternative[] {
   const best = new Map<string, Alternative>();
   for (const a of alternatives) {
     const key = a.terms.join(' ');
     if ((best.get(key)?.strength ?? -1) < a.strength) best.set(key, a);
   }
-  return [...best.values()].sort((a, b) => b.strength - a.strength);
+  return [...best.values()].sort((a, b) => b.strength - a.strength).slice(0, MAX_ALTERNATIVES);
 }

@@ -18,6 +18,10 @@ const BRACKETED = /\(([^()]{2,24})\)/gu;
 const SHORT_FORM = /^(?=(?:[^\p{Lu}]*\p{Lu}){2})[\p{L}\p{N}&.' -]+$/u;
 // "X, also known as Y": a second name for the same thing.
 const KNOWN_AS = /(?:[,(]\s*(?:also |better |commonly )?|\s(?:also|better|commonly) )(?:known as|called|referred to as|dubbed)\s+/giu;
+/** Fewest initials a name's acronym has (two letters are a person's initials more often than an acronym). */
+const MIN_INITIALS = 3;
+/** Most names one set of initials may stand for. */
+const MAX_MEANINGS = 3;
 /** Words a second name may run to. */
 const MAX_NAME_WORDS = 5;
 
@@ -40,14 +44,15 @@ export function deriveAliases(texts: Iterable<string>): AliasTable {
     }
     for (const run of nameRuns(text)) {
       const initials = run.filter((w) => !CONNECTORS.has(w.toLowerCase())).map((w) => w[0] ?? '').join('');
-      if (initials.length >= 2) add(initials.toUpperCase(), run.join(' '));
+      if (initials.length >= MIN_INITIALS) add(initials.toUpperCase(), run.join(' '));
     }
     for (const [first, second] of secondNames(text)) {
       add(first, second);
       add(second, first);
     }
   }
-  return Object.fromEntries([...found].map(([k, v]) => [k, [...v].join(', ')]));
+  // Initials that stand for many names (two people called V. K.) stand for none of them.
+  return Object.fromEntries([...found].filter(([, v]) => v.size <= MAX_MEANINGS).map(([k, v]) => [k, [...v].join(', ')]));
 }
 
 /** `[short, long]` for each `long form (SHORT)` of `text` whose short form the long form spells (Schwartz–Hearst). */

@@ -18,7 +18,7 @@ const MEMO_LIMIT = 20_000;
 /** General English over one WordNet (and word vectors, when given). */
 export class Lexicon {
   private readonly memos = new Map<string, Map<string, unknown>>();
-  private phraseStarts?: Set<string>;
+  private phraseWords?: { first: Set<string>; any: Set<string> };
 
   constructor(
     readonly wordnet: WordNet = new WordNet(),
@@ -36,10 +36,14 @@ export class Lexicon {
     return relatedForms(this.wordnet, word, this.lemmas(word));
   }
 
-  /** Whether some WordNet phrase starts with `word` (`united` of united_states): a cheap test before looking one up. */
-  startsPhrase(word: string): boolean {
-    this.phraseStarts ??= this.wordnet.phraseStarts();
-    return this.phraseStarts.has(word);
+  /**
+   * Whether `words` may be a WordNet phrase: the first starts one and each is in one (`united states`), a cheap test
+   * before looking the phrase up.
+   */
+  mayBePhrase(words: readonly string[]): boolean {
+    this.phraseWords ??= this.wordnet.phraseWords();
+    const { first, any } = this.phraseWords;
+    return first.has(words[0] ?? '') && words.every((w) => any.has(w));
   }
 
   /** The definitions of the most frequent senses of `word`: what a reader means by it, in other words. */

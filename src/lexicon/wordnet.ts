@@ -76,20 +76,25 @@ export class WordNet {
     return findLine(this.index[pos].buffer, this.index[pos].start, lemma) !== undefined;
   }
 
-  /** The first words of WordNet's phrases (`united` of united_states), from every index file. */
-  phraseStarts(): Set<string> {
-    const starts = new Set<string>();
+  /** The words of WordNet's phrases (`united`, `states` of united_states): first words, and all of their words. */
+  phraseWords(): { first: Set<string>; any: Set<string> } {
+    const first = new Set<string>();
+    const any = new Set<string>();
     for (const { buffer, start } of Object.values(this.index)) {
       let at = start;
       while (at < buffer.length) {
         const end = buffer.indexOf(NEWLINE, at);
         const space = buffer.indexOf(SPACE, at);
         const underscore = buffer.indexOf(UNDERSCORE, at);
-        if (underscore > at && underscore < space) starts.add(buffer.toString('latin1', at, underscore));
+        if (underscore > at && underscore < space) {
+          const words = buffer.toString('latin1', at, space).split('_');
+          first.add(words[0] ?? '');
+          for (const w of words) any.add(w);
+        }
         at = end < 0 ? buffer.length : end + 1;
       }
     }
-    return starts;
+    return { first, any };
   }
 
   /** The synset at `offset` of the `pos` data file. */
@@ -133,7 +138,7 @@ function firstEntry(buffer: Buffer): number {
   return at;
 }
 
-// Binary search over the sorted lines of an index file for the line of `lemma`.
+// Binary search over the sorted lines of an index file for the line of `lemma` (byte order, as WordNet sorts them).
 function findLine(buffer: Buffer, start: number, lemma: string): string | undefined {
   const key = Buffer.from(lemma, 'latin1');
   let lo = start;
@@ -143,13 +148,23 @@ function findLine(buffer: Buffer, start: number, lemma: string): string | undefi
     const lineStart = Math.max(lo, buffer.lastIndexOf(NEWLINE, mid - 1) + 1);
     let lineEnd = buffer.indexOf(NEWLINE, lineStart);
     if (lineEnd < 0) lineEnd = buffer.length;
-    const wordEnd = buffer.indexOf(SPACE, lineStart);
-    const order = Buffer.compare(buffer.subarray(lineStart, wordEnd < 0 || wordEnd > lineEnd ? lineEnd : wordEnd), key);
+    const order = compareLemma(buffer, lineStart, lineEnd, key);
     if (order === 0) return buffer.toString('latin1', lineStart, lineEnd);
     if (order < 0) lo = lineEnd + 1;
     else hi = lineStart;
   }
   return undefined;
+}
+
+// Compares the first field of the line at [from, to) with `key`, byte by byte.
+function compareLemma(buffer: Buffer, from: number, to: number, key: Buffer): number {
+  for (let i = 0; ; i += 1) {
+    const at = from + i;
+    const byte = at < to && buffer[at] !== SPACE ? (buffer[at] as number) : -1;
+    const wanted = i < key.length ? (key[i] as number) : -1;
+    if (byte !== wanted) return byte - wanted;
+    if (byte === -1) return 0;
+  }
 }
 
 function parseIndexLine(line: string, pos: PartOfSpeech): IndexEntry {
