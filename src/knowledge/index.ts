@@ -7,4 +7,4 @@ export type { Knowledge, KnowledgeDocument, Passage, PassageKind } from './types
 export { splitSentences } from './split-sentences.js';
 export { splitDateline } from './dateline.js';
 export { describeTitles } from './describe-knowledge.js';
-export { deriveAliases } from './derive-aliases.js';
+export { deriveAliases, bracketedForms, nameRuns, secondNames } from './derive-aliases.js';

@@ -42,7 +42,7 @@ describe('loadKnowledge', () => {
 
 describe('loadAliases', () => {
   it('reads the shipped alias list', () => {
-    expect(loadAliases(KNOWLEDGE_DIR).BRI).toBe('Belt and Road initiative');
+    expect(loadAliases(KNOWLEDGE_DIR).OBOR).toBe('Belt and Road');
   });
 
   it('treats a missing file as no aliases', () => {

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { asksForFigure, figureNear, holdsFigure } from '../../src/answers/answer-type.js';
+import type { Concept } from '../../src/answers/resolve-query.js';
+
+const concept = (terms: string[]): Concept => ({
+  text: terms.join(' '),
+  alternatives: [{ terms, kind: 'exact', strength: 1 }],
+  namelike: false,
+  frame: false,
+  position: 2,
+  precision: 1,
+});
+
+describe('questions that want an amount', () => {
+  it('recognises them', () => {
+    expect(asksForFigure('how many planes does it have')).toBe(true);
+    expect(asksForFigure('what percentage of patients')).toBe(true);
+    expect(asksForFigure('how does it spread')).toBe(false);
+  });
+
+  it('counts figures and number words as amounts, but not years, days of a month, codes or "the two"', () => {
+    expect(holdsFigure('it flies 58 aircraft')).toBe(true);
+    expect(holdsFigure('nineteen health workers')).toBe(true);
+    expect(holdsFigure('in 2027, from December 1, the TVX-21 trial between the two countries')).toBe(false);
+  });
+
+  it('finds an amount in a sentence that says what is counted', () => {
+    expect(figureNear('Levanta flies 58 Airbus aircraft. It is based in Valencia.', concept(['aircraft']))).toBe(true);
+    expect(figureNear('Levanta has three bases. Its aircraft are orange.', concept(['aircraft']))).toBe(false);
+  });
+});

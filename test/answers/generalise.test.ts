@@ -1,0 +1,81 @@
+// The engine on an article it was never tuned on: general English bridges the reader's words and the article's.
+import { describe, expect, it } from 'vitest';
+import { createAnswerEngine } from '../../src/answers/index.js';
+import { fromDocuments, parseDocument } from '../../src/knowledge/index.js';
+
+const FERRIES = `Title: Harbor council approves ferry purchase
+Date: 2026-10-01
+
+PORTLAND, Maine (Local Wire) — The city council voted on Tuesday to acquire two electric ferries for the harbor service, at a cost of $18 million. The ferries will begin service in March 2028.
+
+The World Health Organization (WHO) has no role in the plan, the mayor noted, but the state environment agency praised the decision.
+
+Ridership fell 12 percent last year as fuel prices rose, and the operator spent $2 million on repairs.
+
+The Harbor Transit Authority, also known as HarborLink, runs eleven routes across the bay.
+
+FAQ:
+
+Q: When will the new ferries start running?
+A: The first electric ferry is due to enter service in March 2028.
+
+Sources:
+
+– example.com
+`;
+
+const ORCHARD = `Title: Orchard harvest hit by late frost
+
+ALBANY, New York (Farm Wire) — A late frost destroyed a third of the apple harvest in the valley, growers said on Friday.
+
+Growers expect apple prices to climb by autumn, and the county will offer emergency loans to farms.
+
+Sources:
+
+– example.org
+`;
+
+const ferries = createAnswerEngine(fromDocuments([parseDocument(FERRIES, 'ferries.txt')]), { cacheSize: 0 });
+const both = createAnswerEngine(fromDocuments([parseDocument(FERRIES, 'ferries.txt'), parseDocument(ORCHARD, 'orchard.txt')]), { cacheSize: 0 });
+const where = (q: string, engine = ferries): string | undefined => engine.answer(q).source?.passageId;
+
+describe('answers in words the article does not use', () => {
+  it('through synonyms and irregular forms', () => {
+    expect(where('when did the council decide to buy the boats')).toBe('ferries#p1');
+    expect(where('did ridership drop')).toBe('ferries#p3');
+    expect(where('how much was spent on repairs')).toBe('ferries#p3');
+  });
+
+  it('through acronyms and second names the article defines', () => {
+    expect(where('what did the WHO say')).toBe('ferries#p2');
+    expect(where('what is harborlink')).toBe('ferries#p4');
+    expect(where('how many routes does the HTA run')).toBe('ferries#p4');
+  });
+
+  it('answers "how much" from a passage that states the amount', () => {
+    expect(where('how much will the ferries cost')).toBe('ferries#p1');
+  });
+});
+
+describe('abstaining on a new article', () => {
+  it('refuses a name the article never mentions, typed in lower case', () => {
+    expect(ferries.answer('will the ferries sail to canada')).toMatchObject({ answered: false });
+  });
+
+  it('refuses what the article does not cover even when some of its words are there', () => {
+    expect(ferries.answer('how many buses does the city own').answered).toBe(false);
+    expect(ferries.answer('how many').answered).toBe(false);
+  });
+});
+
+describe('several articles', () => {
+  it('answers from the article that covers the question, and names it', () => {
+    const answer = both.answer('will apple prices go up');
+    expect(answer.source).toMatchObject({ file: 'orchard.txt', title: 'Orchard harvest hit by late frost' });
+    expect(where('when do the ferries start running', both)).toMatch(/^ferries#/u);
+  });
+
+  it('does not answer from one article with words that only the other has', () => {
+    expect(both.answer('did the frost damage the ferries').answered).toBe(false);
+  });
+});
