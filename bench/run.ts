@@ -2,6 +2,7 @@
 // memory. Prints a table and writes bench/results.json. Timing lives here, never in tests.
 import { writeFileSync } from 'node:fs';
 import { httpPath } from './http-path.js';
+import { lexicon } from './lexicon.js';
 import { scale } from './scale.js';
 import { seedLatency } from './seed-latency.js';
 import { acksWhileWarming } from './warm-up-acks.js';
@@ -12,14 +13,16 @@ const fmt = (n: number, digits = 1): string => (Number.isFinite(n) ? n.toFixed(d
 const mark = (ok: boolean): string => (ok ? 'ok' : 'MISSED');
 
 const started = performance.now();
-console.error('bench: 1/4 answer latency on the seed…');
+console.error('bench: 1/5 answer latency on the seed…');
 const seed = seedLatency(9);
-console.error('bench: 2/4 scale (synthetic corpora; the cold 10,000-article start takes a while)…');
+console.error('bench: 2/5 scale (synthetic corpora; the cold 10,000-article start takes a while)…');
 const scaled = scale(quick ? [1_000] : [1_000, 10_000], quick ? 100 : 300);
-console.error('bench: 3/4 HTTP path against a bare Bolt app…');
+console.error('bench: 3/5 HTTP path against a bare Bolt app…');
 const http = await httpPath(quick ? { rounds: 2, count: 300, warmup: 600 } : {});
-console.error('bench: 4/4 acks during a cold start (the index is built meanwhile)…');
+console.error('bench: 4/5 acks during a cold start (the index is built meanwhile)…');
 const warmUp = await acksWhileWarming({ articles: quick ? 1_000 : 10_000 });
+console.error('bench: 5/5 the lexicon (WordNet, word vectors) and the seed’s start…');
+const lex = lexicon(quick ? 1 : 3);
 const tenK = scaled.find((s) => s.articles === 10_000);
 
 const rows: [string, string, string][] = [
@@ -41,6 +44,10 @@ const rows: [string, string, string][] = [
   [`cold start, ${warmUp.articles} articles: ack p50 / p99 / max while indexing`, `${fmt(warmUp.ackP50Ms)} ms / ${fmt(warmUp.ackP99Ms)} ms / ${fmt(warmUp.ackMaxMs)} ms`, `max < 3 s: ${mark(warmUp.ackMaxMs < 3_000)}`],
   [`cold start, ${warmUp.articles} articles: mentions while indexing / replies lost`, `${warmUp.events} in ${fmt(warmUp.readyMs / 1000)} s / ${warmUp.repliesLost}`, `zero lost: ${mark(warmUp.repliesLost === 0 && warmUp.failedRequests === 0)}`],
   ['idle RSS after start-up, seed (bot / bare Bolt)', `${fmt(http.idle.botRssMB, 0)} MB / ${fmt(http.idle.bareRssMB, 0)} MB`, ''],
+  ['lexicon: load, vectors cached / first read from the package', `${fmt(lex.load.cachedMs)} ms / ${fmt(lex.load.firstMs, 0)} ms`, ''],
+  ['lexicon: memory (heap / RSS) once loaded', `${fmt(lex.load.heapMB)} MB / ${fmt(lex.load.rssMB)} MB`, ''],
+  ['lexicon: seed’s table (build / forms)', `${fmt(lex.seedTable.buildMs, 0)} ms / ${lex.seedTable.forms}`, ''],
+  ['seed: start to ready, no index cache / cached', `${fmt(lex.seedStart.coldMs, 0)} ms / ${fmt(lex.seedStart.warmMs, 0)} ms`, ''],
 ];
 const width = Math.max(...rows.map((r) => r[0].length));
 const valueWidth = Math.max(...rows.map((r) => r[1].length));
@@ -51,5 +58,5 @@ const seconds = (performance.now() - started) / 1000;
 console.log(`\n(${fmt(seconds, 0)} s; medians of interleaved repetitions; details in bench/results.json)`);
 writeFileSync(
   new URL('results.json', import.meta.url),
-  `${JSON.stringify({ date: new Date().toISOString(), machine: info, seconds, quick, seed, scale: scaled, http, warmUp, targets: { seedP99Us: 1_000, seedRatio: 3, tenKP99Ms: 25, tenKRssMB: 1_024, tenKReadyCachedMs: 5_000, httpRatio: 0.8, ackP99Ms: 1_000, warmUpAckMaxMs: 3_000 }, tenK: tenK ?? null }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), machine: info, seconds, quick, seed, scale: scaled, http, warmUp, lexicon: lex, targets: { seedP99Us: 1_000, seedRatio: 3, tenKP99Ms: 25, tenKRssMB: 1_024, tenKReadyCachedMs: 5_000, httpRatio: 0.8, ackP99Ms: 1_000, warmUpAckMaxMs: 3_000 }, tenK: tenK ?? null }, null, 2)}\n`,
 );

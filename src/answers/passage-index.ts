@@ -13,6 +13,8 @@ export const FIELD_BOOST = { question: 1, text: 1 } as const;
 /** A term in more passages than this (and than {@link COMMON_SHARE} of them) is common: it only re-ranks candidates. */
 export const COMMON_MIN = 1_000;
 export const COMMON_SHARE = 0.01;
+/** Passage scores of recent terms remembered, in entries (a term's scores are fixed for an index). */
+const SCORE_MEMO_ENTRIES = 200_000;
 /** An alternative at least this strong says the concept itself (the word, its family, a synonym). */
 const STRONG_BOOST = 0.8;
 /** Candidates kept from a common word when a question has nothing rarer. */
@@ -185,9 +187,21 @@ function assemble(knowledge: Knowledge, parts: Parts, tuning: IndexTuning = TUNI
     const df = vocabulary.documentFrequency(term);
     return Math.log(1 + (n - df + 0.5) / (df + 0.5)) * (BM25.d + 1) * FIELD_BOOST.text;
   };
+  // A term's scores never change for this index: the recent ones are kept (up to a number of entries in all).
+  const recentScores = new Map<string, Map<number, number>>();
+  let remembered = 0;
   const scoresOf = (term: string): Map<number, number> => {
+    const known = recentScores.get(term);
+    if (known) return known;
     const results = miniSearch.search(term, { tokenize: splitTerms, processTerm: asIs, boost: FIELD_BOOST, bm25: BM25 });
-    return new Map(results.map((r) => [r.id as number, r.score]));
+    const scores = new Map(results.map((r) => [r.id as number, r.score]));
+    if (remembered + scores.size > SCORE_MEMO_ENTRIES) {
+      recentScores.clear();
+      remembered = 0;
+    }
+    recentScores.set(term, scores);
+    remembered += scores.size;
+    return scores;
   };
 
   return {

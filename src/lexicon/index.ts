@@ -14,11 +14,12 @@ export { WordNet };
 let shared: Lexicon | undefined;
 
 /**
- * The process' lexicon, opened on first use: WordNet's index files (6 MB) stay in memory, and the vectors of the
- * 60,000 most frequent words (6 MB), cached in {@link defaultCacheDir} after the first read.
+ * The process' lexicon, opened on first use: WordNet's index files (6 MB) stay in memory; the vectors of the 60,000
+ * most frequent words (6 MB) are loaded when a question first needs them, from {@link defaultCacheDir} (written the
+ * first time they are read from the package).
  */
 export function sharedLexicon(): Lexicon {
-  shared ??= new Lexicon(new WordNet(), WordVectors.open(defaultCacheDir()));
+  shared ??= new Lexicon(new WordNet(), () => WordVectors.open(defaultCacheDir()));
   return shared;
 }
 

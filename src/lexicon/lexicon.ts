@@ -15,16 +15,24 @@ const VAGUENESS = 0.5;
 /** Results remembered per kind of lookup (question words recur; a memo is emptied when full). */
 const MEMO_LIMIT = 20_000;
 
-/** General English over one WordNet (and word vectors, when given). */
+/** General English over one WordNet, and word vectors (loaded when first needed, when a loader is given). */
 export class Lexicon {
   private readonly memos = new Map<string, Map<string, unknown>>();
-  private phraseWords?: { first: Set<string>; any: Set<string> };
+  private phraseStarts?: Set<string>;
+
+  private loadedVectors?: WordVectors;
 
   constructor(
     readonly wordnet: WordNet = new WordNet(),
-    /** GloVe vectors of frequent words. */
-    readonly vectors?: WordVectors,
+    /** Loads GloVe vectors of frequent words, the first time a word used alike is looked for. */
+    private readonly loadVectors?: () => WordVectors,
   ) {}
+
+  /** The word vectors, loaded now if they were not yet (most questions never need them). */
+  get vectors(): WordVectors | undefined {
+    this.loadedVectors ??= this.loadVectors?.();
+    return this.loadedVectors;
+  }
 
   /** The base forms of `word` (lower case; `_` between the words of a phrase) in every part of speech. */
   lemmas(word: string): { lemma: string; pos: PartOfSpeech }[] {
@@ -36,14 +44,10 @@ export class Lexicon {
     return relatedForms(this.wordnet, word, this.lemmas(word));
   }
 
-  /**
-   * Whether `words` may be a WordNet phrase: the first starts one and each is in one (`united states`), a cheap test
-   * before looking the phrase up.
-   */
+  /** Whether `words` may be a WordNet phrase: its first word starts one (`united`), a cheap test before looking it up. */
   mayBePhrase(words: readonly string[]): boolean {
-    this.phraseWords ??= this.wordnet.phraseWords();
-    const { first, any } = this.phraseWords;
-    return first.has(words[0] ?? '') && words.every((w) => any.has(w));
+    this.phraseStarts ??= this.wordnet.phraseStarts();
+    return this.phraseStarts.has(words[0] ?? '');
   }
 
   /** The definitions of the most frequent senses of `word`: what a reader means by it, in other words. */

@@ -47,8 +47,8 @@ export function wordnetDictDir(): string {
 const NEWLINE = 10;
 const SPACE = 32;
 const UNDERSCORE = 95;
-/** Synsets kept parsed (a build reads some synsets many times). */
-const SYNSET_CACHE = 20_000;
+/** Synsets kept parsed (a build reads some synsets many times; reading one again costs one small read). */
+const SYNSET_CACHE = 2_000;
 
 /** Read access to one WordNet database folder. Index files are held in memory (6 MB), data files read by offset. */
 export class WordNet {
@@ -76,25 +76,20 @@ export class WordNet {
     return findLine(this.index[pos].buffer, this.index[pos].start, lemma) !== undefined;
   }
 
-  /** The words of WordNet's phrases (`united`, `states` of united_states): first words, and all of their words. */
-  phraseWords(): { first: Set<string>; any: Set<string> } {
-    const first = new Set<string>();
-    const any = new Set<string>();
+  /** The first words of WordNet's phrases (`united` of united_states), from every index file. */
+  phraseStarts(): Set<string> {
+    const starts = new Set<string>();
     for (const { buffer, start } of Object.values(this.index)) {
       let at = start;
       while (at < buffer.length) {
         const end = buffer.indexOf(NEWLINE, at);
         const space = buffer.indexOf(SPACE, at);
         const underscore = buffer.indexOf(UNDERSCORE, at);
-        if (underscore > at && underscore < space) {
-          const words = buffer.toString('latin1', at, space).split('_');
-          first.add(words[0] ?? '');
-          for (const w of words) any.add(w);
-        }
+        if (underscore > at && underscore < space) starts.add(buffer.toString('latin1', at, underscore));
         at = end < 0 ? buffer.length : end + 1;
       }
     }
-    return { first, any };
+    return starts;
   }
 
   /** The synset at `offset` of the `pos` data file. */
