@@ -9,6 +9,7 @@ import { sourceOf, suggestionOf } from './describe-passage.js';
 import { normaliseQuery, MAX_QUESTION_LENGTH } from './normalise-query.js';
 import { buildPassageIndex, type PassageIndex, type SearchConcept } from './passage-index.js';
 import { closeness, PassageTerms } from './proximity.js';
+import { cosine, meanVector, PassageVectors } from './similarity.js';
 import { MAX_ANSWER_LENGTH, quotePassage } from './quote.js';
 import { rankDocuments, type RankedPassage } from './rank-documents.js';
 import { resolveQuery, type Alternative, type Concept, type QueryContext } from './resolve-query.js';
@@ -46,10 +47,12 @@ export const FAQ_CLOSENESS = 0.6;
 export const FAQ_MIN_STRENGTH = 0.6;
 /** A close FAQ answer is preferred when it holds at least this share of what the best passage holds. */
 export const FAQ_COVERAGE_SHARE = 0.8;
-/** Passages re-ranked by how close together they hold the question's words. */
-export const CLOSENESS_CANDIDATES = 8;
+/** Passages re-ranked by closeness and similarity. */
+export const RERANKED = 8;
 /** How much more a passage holding the question's words side by side scores than one holding them far apart. */
 export const CLOSENESS_WEIGHT = 0.3;
+/** How much more a passage whose words are used like the question's (cosine 1) scores than an unrelated one. */
+export const SIMILARITY_WEIGHT = 0.5;
 /** Suggestions offered with a reply. */
 export const MAX_SUGGESTIONS = 3;
 /** The primary answer text when the engine does not answer. */
@@ -82,13 +85,18 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
 
   const passageCounts = new Map(knowledge.documents.map((d) => [d.id, d.passages.length]));
   const passageTerms = new PassageTerms();
-  // The best few passages again, those that hold the question's words close together first among near equals.
-  const byCloseness = (ranked: readonly RankedPassage[], concepts: readonly Concept[]): RankedPassage[] => {
-    const top = ranked.slice(0, CLOSENESS_CANDIDATES).map((r) => {
-      const near = closeness(passageTerms.of(index.passages[r.match.position] as Passage), concepts);
-      return { r, score: r.score * (1 + CLOSENESS_WEIGHT * near) };
+  const passageVectors = new PassageVectors(() => lexicon.vectors);
+  // The best few passages again: among near equals, those that hold the question's words close together, and those
+  // whose words are used like the question's, first.
+  const rerank = (ranked: readonly RankedPassage[], concepts: readonly Concept[], question: string): RankedPassage[] => {
+    const asked = lexicon.vectors ? meanVector(question, lexicon.vectors) : undefined;
+    const top = ranked.slice(0, RERANKED).map((r) => {
+      const passage = index.passages[r.match.position] as Passage;
+      const near = closeness(passageTerms.of(passage), concepts);
+      const alike = Math.max(0, cosine(asked, passageVectors.of(passage)));
+      return { r, score: r.score * (1 + CLOSENESS_WEIGHT * near) * (1 + SIMILARITY_WEIGHT * alike) };
     });
-    return [...top.sort((a, b) => b.score - a.score).map((x) => x.r), ...ranked.slice(CLOSENESS_CANDIDATES)];
+    return [...top.sort((a, b) => b.score - a.score).map((x) => x.r), ...ranked.slice(RERANKED)];
   };
 
   const answerAfresh = (question: string): Answer => {
@@ -114,7 +122,7 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
     if (!covering || !judgeDocument(covering)) return noAnswer('not-covered');
     // The passage quoted must hold enough of the question by itself; among those, close wording and stated amounts count.
     const holding = covering.passages.filter(judgePassage);
-    const candidates = byCloseness(figureCandidates(question, concepts, holding, index), concepts);
+    const candidates = rerank(figureCandidates(question, concepts, holding, index), concepts, question);
     const best = closestFaq(index, candidates, concepts) ?? candidates[0];
     const chosen = best && index.passages[best.match.position];
     if (!best || !chosen) return noAnswer('not-covered');

@@ -11,9 +11,13 @@ export function alternativeWeight(alternative: Alternative | undefined, vocabula
   return Math.max(...alternative.terms.map((t) => vocabulary.idf(t)));
 }
 
-/** The weight of a concept: that of its primary alternative (the word itself when the knowledge uses it). */
+/**
+ * The weight of a concept: that of its primary alternative (the word itself when the knowledge uses it); a word the
+ * knowledge only has loose relatives of weighs as an unknown word would (what was asked is not in the knowledge).
+ */
 export function conceptWeight(concept: Concept, vocabulary: Vocabulary): number {
-  return alternativeWeight(concept.alternatives[0], vocabulary);
+  const primary = concept.alternatives[0];
+  return alternativeWeight(primary && coverageFactor(primary) === 1 ? primary : undefined, vocabulary);
 }
 
 /** Whether a concept is specific: its primary alternative is not in most passages. */

@@ -8,7 +8,7 @@ export { Lexicon, type WordKind } from './lexicon.js';
 export { RELATION_STRENGTH, MAX_SENSES, type Relation, type RelatedForm } from './related-forms.js';
 export { LexicalTable, type LexicalLink, type LexicalTableData, type KnowledgeWord } from './lexical-table.js';
 export { wordnetDictDir, type PartOfSpeech } from './wordnet.js';
-export { WordVectors, VectorTable } from './word-vectors.js';
+export { WordVectors, VectorTable, DIMENSIONS } from './word-vectors.js';
 export { WordNet };
 
 let shared: Lexicon | undefined;
