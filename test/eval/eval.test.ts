@@ -8,11 +8,11 @@ const TARGET = { right: 0.85, abstained: 0.9 };
 
 /** What each run reaches today, less a question or two: a change that loses more is a regression. */
 const FLOOR: Record<string, { right: number; abstained: number }> = {
-  'seed with aliases.json': { right: 0.87, abstained: 0.84 },
+  'seed with aliases.json': { right: 0.88, abstained: 0.84 },
   'seed without aliases.json': { right: 0.77, abstained: 0.88 },
-  'aurelia-buys-levanta': { right: 0.6, abstained: 0.72 },
+  'aurelia-buys-levanta': { right: 0.63, abstained: 0.72 },
   'who-tamboro-fever-malawi': { right: 0.6, abstained: 0.72 },
-  'all articles together': { right: 0.71, abstained: 0.73 },
+  'all articles together': { right: 0.71, abstained: 0.74 },
 };
 
 const runs = evalRuns();
