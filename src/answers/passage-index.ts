@@ -5,6 +5,7 @@ import { splitDateline } from '../knowledge/dateline.js';
 import { LexicalTable, sharedLexicon, type LexicalTableData, type Lexicon } from '../lexicon/index.js';
 import { CommonTerms } from './common-terms.js';
 import { buildLexicalTable, PhraseFinder } from './lexical-words.js';
+import { searchPassages, type PassageMatch, type SearchConcept } from './search-passages.js';
 import { tokenize, type Token } from './tokenize.js';
 import { Vocabulary, type VocabularyData, type VocabularyWord } from './vocabulary.js';
 
@@ -15,10 +16,6 @@ export const COMMON_MIN = 1_000;
 export const COMMON_SHARE = 0.01;
 /** Passage scores of recent terms remembered, in entries (a term's scores are fixed for an index). */
 const SCORE_MEMO_ENTRIES = 200_000;
-/** An alternative at least this strong says the concept itself (the word, its family, a synonym). */
-const STRONG_BOOST = 0.8;
-/** Candidates kept from a common word when a question has nothing rarer. */
-export const MAX_CANDIDATES = 2_000;
 /** MiniSearch's BM25+ parameters (its defaults), set explicitly so common words can be scored the same way. */
 export const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const;
 
@@ -28,26 +25,7 @@ interface IndexedPassage {
   text: string;
 }
 
-/** One thing asked about, as the index searches it: the ways the knowledge may say it, each with its strength. */
-export interface SearchConcept {
-  alternatives: readonly { terms: readonly string[]; boost: number }[];
-}
-
-/**
- * How one passage holds each concept of a question. The arrays are shared by all the matches of a question: this
- * passage's entry for concept `c` is at `offset + c`.
- */
-export interface PassageMatch {
-  /** Position of the passage in `passages`. */
-  position: number;
-  offset: number;
-  /** Per concept (in question order): the strongest alternative the passage holds, or -1. */
-  held: Int8Array;
-  /** Per concept: that alternative's boost times the square of the share of its terms held (a phrase half there: a quarter). */
-  strength: Float64Array;
-  /** Per concept: the BM25+ scores of the held terms times the same factor, to tell passages that hold it apart. */
-  score: Float64Array;
-}
+export type { PassageMatch, SearchConcept } from './search-passages.js';
 
 /** The searchable form of the knowledge. */
 export interface PassageIndex {
@@ -175,13 +153,6 @@ function assemble(knowledge: Knowledge, parts: Parts, tuning: IndexTuning = TUNI
   const common = parts.common ?? CommonTerms.fromPassages(parts.passageTerms, (t) => vocabulary.documentFrequency(t) > threshold);
   parts.passageTerms.length = 0;
   const n = vocabulary.passageCount;
-  // Each document's passages are side by side: the range of positions of the document a position belongs to.
-  const ranges = new Map<string, [number, number]>();
-  knowledge.passages.forEach((p, i) => {
-    const range = ranges.get(p.docId);
-    if (range) range[1] = i + 1;
-    else ranges.set(p.docId, [i, i + 1]);
-  });
   // BM25+ of one occurrence in a passage of average length: what a common word adds to a passage that holds it.
   const commonScore = (term: string): number => {
     const df = vocabulary.documentFrequency(term);
@@ -218,121 +189,6 @@ function assemble(knowledge: Knowledge, parts: Parts, tuning: IndexTuning = TUNI
       questionTerms: [...questionTerms],
       common: common.toJSON(),
     }),
-    search(concepts) {
-      // Candidates come from the rarer words said strongly (the word, its family, a synonym); common words and loose
-      // relatives only mark the candidates that hold them. With no rarer strong word, the candidates are the
-      // passages holding the most of the strong common words; with only loose relatives, those relatives' passages.
-      const strong = new Set<string>();
-      const all = new Set<string>();
-      for (const c of concepts) {
-        for (const a of c.alternatives) {
-          for (const t of a.terms) {
-            all.add(t);
-            if (a.boost >= STRONG_BOOST) strong.add(t);
-          }
-        }
-      }
-      const scores = new Map<string, Map<number, number>>();
-      const candidates = new Set<number>();
-      for (const t of strong) {
-        if (common.has(t)) continue;
-        const found = scoresOf(t);
-        scores.set(t, found);
-        for (const p of found.keys()) candidates.add(p);
-      }
-      if (candidates.size === 0) {
-        const strongCommon = [...strong].filter((t) => common.has(t)).sort((a, b) => vocabulary.documentFrequency(a) - vocabulary.documentFrequency(b));
-        for (const p of mostHeld(common, strongCommon)) candidates.add(p);
-      }
-      const loose = [...all].filter((t) => !scores.has(t) && !common.has(t));
-      for (const t of loose) {
-        const found = scoresOf(t);
-        if (candidates.size === 0) for (const p of found.keys()) candidates.add(p);
-        scores.set(t, found);
-      }
-      addWholeDocuments(candidates);
-      for (const t of loose) scores.set(t, restrict(scores.get(t) as Map<number, number>, candidates));
-      const commonTerms = [...all].filter((t) => common.has(t));
-      for (const t of commonTerms) {
-        const score = commonScore(t);
-        const held = new Map<number, number>();
-        for (const p of candidates) if (common.holds(t, p)) held.set(p, score);
-        scores.set(t, held);
-      }
-      return matchesOf(concepts, scores);
-    },
+    search: (concepts) => searchPassages(concepts, { passages: knowledge.passages, vocabulary, common, scoresOf, commonScore }),
   };
-
-  // Whole documents, while they are few: whether a candidate's document holds a word is then known exactly.
-  function addWholeDocuments(candidates: Set<number>): void {
-    const documents = new Set<string>();
-    let size = 0;
-    for (const p of candidates) {
-      const docId = knowledge.passages[p]?.docId ?? '';
-      if (documents.has(docId)) continue;
-      documents.add(docId);
-      const range = ranges.get(docId) ?? [0, 0];
-      size += range[1] - range[0];
-      if (size > MAX_CANDIDATES) return;
-    }
-    for (const d of documents) {
-      const [from, to] = ranges.get(d) ?? [0, 0];
-      for (let p = from; p < to; p += 1) candidates.add(p);
-    }
-  }
-}
-
-function restrict(scores: ReadonlyMap<number, number>, to: ReadonlySet<number>): Map<number, number> {
-  const kept = new Map<number, number>();
-  for (const [p, score] of scores) if (to.has(p)) kept.set(p, score);
-  return kept;
-}
-
-// With only common words, the candidates are the passages holding the most of them (`terms`: rarest first).
-function mostHeld(common: CommonTerms, terms: readonly string[]): number[] {
-  const [first, ...others] = terms;
-  if (first === undefined) return [];
-  const counted: { position: number; count: number }[] = [];
-  for (const position of common.positions(first)) {
-    counted.push({ position, count: others.filter((t) => common.holds(t, position)).length });
-  }
-  return counted.sort((a, b) => b.count - a.count || a.position - b.position).slice(0, MAX_CANDIDATES).map((c) => c.position);
-}
-
-// For each passage holding any alternative, the strongest alternative of each concept it holds. The per-concept
-// arrays of all matches share three buffers (a question may match thousands of passages).
-function matchesOf(concepts: readonly SearchConcept[], scores: ReadonlyMap<string, ReadonlyMap<number, number>>): PassageMatch[] {
-  const size = concepts.length;
-  const slots = new Map<number, number>();
-  concepts.forEach(({ alternatives }) => {
-    for (const { terms } of alternatives) for (const t of terms) for (const position of scores.get(t)?.keys() ?? []) if (!slots.has(position)) slots.set(position, slots.size);
-  });
-  const held = new Int8Array(slots.size * size).fill(-1);
-  const strength = new Float64Array(slots.size * size);
-  const score = new Float64Array(slots.size * size);
-  const sums = new Map<number, { score: number; held: number }>();
-  concepts.forEach((concept, c) => {
-    concept.alternatives.forEach(({ terms, boost }, a) => {
-      sums.clear();
-      for (const term of terms) {
-        for (const [position, value] of scores.get(term) ?? []) {
-          const sum = sums.get(position);
-          if (sum) {
-            sum.score += value;
-            sum.held += 1;
-          } else sums.set(position, { score: value, held: 1 });
-        }
-      }
-      for (const [position, sum] of sums) {
-        const at = (slots.get(position) as number) * size + c;
-        const factor = boost * (sum.held / terms.length) ** 2;
-        const current = strength[at] as number;
-        if (factor < current || (factor === current && sum.score * factor <= (score[at] as number))) continue;
-        held[at] = a;
-        strength[at] = factor;
-        score[at] = sum.score * factor;
-      }
-    });
-  });
-  return [...slots].map(([position, slot]) => ({ position, offset: slot * size, held, strength, score }));
 }

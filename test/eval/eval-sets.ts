@@ -51,17 +51,21 @@ function articlesIn(dir: string): EvalArticle[] {
 /** Runs over another folder of articles and questions: each alone, and all together (a held-out check). */
 export function evalRunsIn(dir: string): EvalRun[] {
   const articles = articlesIn(dir);
+  return [...articles.map(alone), together('all together', articles)];
+}
+
+const alone = (article: EvalArticle): EvalRun => ({ name: article.document.id, documents: [article.document], aliases: {}, ...questionsOf(article) });
+
+// Every article in one knowledge, every question asked of it (without aliases.json).
+function together(name: string, articles: readonly EvalArticle[]): EvalRun {
   const all = articles.map(questionsOf);
-  return [
-    ...articles.map((a) => ({ name: a.document.id, documents: [a.document], aliases: {}, ...questionsOf(a) })),
-    {
-      name: 'all together',
-      documents: articles.map((a) => a.document),
-      aliases: {},
-      answerable: all.flatMap((q) => q.answerable),
-      outOfScope: all.flatMap((q) => q.outOfScope),
-    },
-  ];
+  return {
+    name,
+    documents: articles.map((a) => a.document),
+    aliases: {},
+    answerable: all.flatMap((q) => q.answerable),
+    outOfScope: all.flatMap((q) => q.outOfScope),
+  };
 }
 
 function loadArticles(): EvalArticle[] {
@@ -89,18 +93,11 @@ export function evalRuns(): EvalRun[] {
   const articles = loadArticles();
   const [seed, ...others] = articles as [EvalArticle, ...EvalArticle[]];
   const aliases = parseAliases(readFileSync(here('../../knowledge/aliases.json'), 'utf8'));
-  const all = articles.map(questionsOf);
   return [
     { name: 'seed with aliases.json', documents: [seed.document], aliases, ...questionsOf(seed) },
     { name: 'seed without aliases.json', documents: [seed.document], aliases: {}, ...questionsOf(seed) },
-    ...others.map((a) => ({ name: a.document.id, documents: [a.document], aliases: {}, ...questionsOf(a) })),
-    {
-      name: 'all articles together',
-      documents: articles.map((a) => a.document),
-      aliases: {},
-      answerable: all.flatMap((q) => q.answerable),
-      outOfScope: all.flatMap((q) => q.outOfScope),
-    },
+    ...others.map(alone),
+    together('all articles together', articles),
   ];
 }
 

@@ -1,0 +1,49 @@
+// Which passage of the covering document to quote: one that states the amount a "how many" asks, an FAQ answer whose
+// question is the question asked.
+import { asksForFigure, figureFocus, figureNear, holdsFigure } from './answer-type.js';
+import { conceptWeight, coverageFactor, isStoryName } from './concept-weight.js';
+import type { PassageIndex } from './passage-index.js';
+import type { RankedPassage } from './rank-documents.js';
+import type { Alternative, Concept } from './resolve-query.js';
+
+/** Share of an FAQ question's weight a question must cover for that FAQ answer to be preferred. */
+export const FAQ_CLOSENESS = 0.6;
+/** Least strength of a word's match for it to count as the FAQ question saying it (a synonym does, a typo does). */
+export const FAQ_MIN_STRENGTH = 0.6;
+/** A close FAQ answer is preferred when it holds at least this share of what the best passage holds. */
+export const FAQ_COVERAGE_SHARE = 0.8;
+
+/**
+ * "How many…" is answered by a passage that states an amount near what is counted ("58 aircraft" for "how many
+ * planes"), or, when the question names nothing countable the knowledge has, by one that states an amount at all.
+ */
+export function figureCandidates(question: string, concepts: readonly Concept[], ranked: readonly RankedPassage[], index: PassageIndex): RankedPassage[] {
+  if (!asksForFigure(question)) return [...ranked];
+  const text = (r: RankedPassage): string => index.passages[r.match.position]?.text ?? '';
+  const focus = figureFocus(question, concepts, (c) => isStoryName(c, index.vocabulary));
+  return focus ? ranked.filter((r) => figureNear(text(r), focus)) : ranked.filter((r) => holdsFigure(text(r)));
+}
+
+/**
+ * An FAQ entry whose question and the asker's question cover each other closely (by weight, through the words
+ * themselves or close relatives, not loose ones), best ranked first, and holding about as much of the question as
+ * the best passage does.
+ */
+export function closestFaq(index: PassageIndex, ranked: readonly RankedPassage[], concepts: readonly Concept[]): RankedPassage | undefined {
+  const { vocabulary } = index;
+  const content = concepts.filter((c) => !c.frame);
+  const asked = content.reduce((sum, c) => sum + conceptWeight(c, vocabulary), 0);
+  const bar = (ranked[0]?.coverage ?? 0) * FAQ_COVERAGE_SHARE;
+  return ranked.find(({ match, coverage }) => {
+    const question = index.questionTerms.get(match.position);
+    if (!question || coverage < bar) return false;
+    const terms = new Set(question);
+    const close = (c: Concept): Alternative[] => c.alternatives.filter((a) => coverageFactor(a) === 1 && a.strength >= FAQ_MIN_STRENGTH);
+    const holds = (c: Concept): boolean => close(c).some((a) => a.terms.every((t) => terms.has(t)));
+    const faqWeight = [...terms].reduce((sum, t) => sum + vocabulary.idf(t), 0);
+    const covered = new Set(content.filter(holds).flatMap((c) => close(c).flatMap((a) => a.terms)));
+    const faqCovered = [...terms].filter((t) => covered.has(t)).reduce((sum, t) => sum + vocabulary.idf(t), 0);
+    const askedCovered = content.filter(holds).reduce((sum, c) => sum + conceptWeight(c, vocabulary), 0);
+    return faqWeight > 0 && faqCovered / faqWeight >= FAQ_CLOSENESS && askedCovered / asked >= FAQ_CLOSENESS;
+  });
+}
