@@ -98,7 +98,8 @@ function phraseAt(tokens: readonly Token[], at: number, context: QueryContext): 
 // A word: its own forms and relatives in the knowledge; failing those, a word used alike or its definition (an
 // ordinary word), a typo correction or a completion (a word WordNet does not know).
 function wordConcept(token: Token, context: QueryContext): Omit<Concept, 'position'> | undefined {
-  const figure = /^\d/u.test(token.folded);
+  // A figure, or a code with digits (q2, a320): it names something.
+  const figure = /\d/u.test(token.folded);
   const precision = token.acronym || figure ? 1 : context.lexicon.precision(token.folded);
   const base = { text: token.raw, frame: token.frame, precision };
   const alternatives = wordAlternatives(token, context);

@@ -46,10 +46,24 @@ const MIN_CORRECTION_LENGTH = 4;
 
 const isFigure = (folded: string): boolean => /^\d/u.test(folded);
 
+// Quarters and halves of a year as a reader abbreviates them (q3, h2) and as an article writes them.
+const PERIOD = /^([qh])([1-4])$/u;
+const ORDINALS = ['first', 'second', 'third', 'fourth'];
+
+/** `q3` → "third quarter", `h2` → "second half", when the knowledge says so. */
+function periodAlternatives(folded: string, vocabulary: Vocabulary): Alternative[] {
+  const [, kind, number] = PERIOD.exec(folded) ?? [];
+  if (!kind || !number || (kind === 'h' && Number(number) > 2)) return [];
+  const terms = [ORDINALS[Number(number) - 1] ?? '', kind === 'q' ? 'quarter' : 'half'];
+  return terms.every((t) => vocabulary.has(t)) ? [{ terms, kind: 'alias', strength: MATCH_STRENGTH.alias }] : [];
+}
+
 /** The word's own forms in the knowledge (any case for acronyms) and its relatives through the lexical table. */
 export function wordAlternatives(token: Token, context: WordContext): Alternative[] {
   if (!token.term) return [];
   const { vocabulary } = context;
+  const period = periodAlternatives(token.folded, vocabulary);
+  if (period.length > 0) return period;
   if (isFigure(token.folded)) return vocabulary.ownForms(token.term).map(fromMatch);
   // An acronym may be typed in lower case (icc), and a word in capitals (COST) may not be an acronym.
   const upper = token.folded.toUpperCase();

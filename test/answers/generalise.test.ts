@@ -10,7 +10,7 @@ PORTLAND, Maine (Local Wire) — The city council voted on Tuesday to acquire tw
 
 The World Health Organization (WHO) has no role in the plan, the mayor noted, but the state environment agency praised the decision.
 
-Ridership fell 12 percent last year as fuel prices rose, and the operator spent $2 million on repairs.
+Ridership fell 12 percent last year as fuel prices rose, and the operator spent $2 million on repairs. Fares will rise in the third quarter of 2027.
 
 The Harbor Transit Authority, also known as HarborLink, runs eleven routes across the bay.
 
@@ -50,6 +50,11 @@ describe('answers in words the article does not use', () => {
     expect(where('what did the WHO say')).toBe('ferries#p2');
     expect(where('what is harborlink')).toBe('ferries#p4');
     expect(where('how many routes does the HTA run')).toBe('ferries#p4');
+  });
+
+  it('reads a quarter as readers abbreviate it', () => {
+    expect(where('fares in q3?')).toBe('ferries#p3');
+    expect(ferries.answer('fares in q2?').answered).toBe(false);
   });
 
   it('answers "how much" from a passage that states the amount', () => {
