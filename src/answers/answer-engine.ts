@@ -82,6 +82,7 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
   // The best few passages again: among near equals, those that hold the question's words close together, and those
   // whose words are used like the question's, first.
   const rerank = (ranked: readonly RankedPassage[], concepts: readonly Concept[], question: string): RankedPassage[] => {
+    if (ranked.length < 2) return [...ranked];
     const asked = lexicon.vectors ? meanVector(question, lexicon.vectors) : undefined;
     const top = ranked.slice(0, RERANKED).map((r) => {
       const passage = index.passages[r.match.position] as Passage;
@@ -158,6 +159,7 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
   };
 }
 
+// A frame word neither counts nor finds passages: it is not searched.
 function searchConceptOf(concept: Concept): SearchConcept {
-  return { alternatives: concept.alternatives.map((a) => ({ terms: a.terms, boost: a.strength })) };
+  return { alternatives: concept.frame ? [] : concept.alternatives.map((a) => ({ terms: a.terms, boost: a.strength })) };
 }

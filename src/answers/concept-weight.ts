@@ -20,14 +20,6 @@ export function conceptWeight(concept: Concept, vocabulary: Vocabulary): number 
   return alternativeWeight(primary && coverageFactor(primary) === 1 ? primary : undefined, vocabulary);
 }
 
-/** Whether a concept is specific: its primary alternative is not in most passages. */
-export function isSpecific(concept: Concept, vocabulary: Vocabulary): boolean {
-  const primary = concept.alternatives[0];
-  if (!primary) return false;
-  const rarest = Math.min(...primary.terms.map((t) => vocabulary.documentFrequency(t)));
-  return rarest / vocabulary.passageCount <= TOPIC_SHARE;
-}
-
 
 /** How much a name the story uses often (Xi, Jinping, Moscow) counts, relative to other words. */
 export const NAME_WEIGHT = 0.5;

@@ -5,8 +5,6 @@ import type { PassageMatch } from './passage-index.js';
 import type { Concept } from './resolve-query.js';
 import type { Vocabulary } from './vocabulary.js';
 
-/** How much a question-frame word (`latest`, `how many`) weighs in ranking: nothing, it only frames the question. */
-export const FRAME_WEIGHT = 0;
 /** How much more a passage may score for one concept by holding it better (BM25) than the others that hold it. */
 export const BM25_TIEBREAK = 0.2;
 /** Documents returned, best first (the answer comes from the first; suggestions from the first few). */
@@ -44,8 +42,8 @@ interface Tally {
 
 /**
  * The documents that cover the question best ({@link MAX_DOCUMENTS}), by coverage, then by their best passage.
- * A concept weighs its inverse document frequency times its precision (halved for the story's names, nothing for
- * frame words); an unknown word weighs as much as the rarest known one.
+ * A concept weighs its inverse document frequency times its precision (halved for the story's names; frame words are
+ * not searched); an unknown word weighs as much as the rarest known one.
  */
 export function rankDocuments(
   concepts: readonly Concept[],
@@ -56,7 +54,6 @@ export function rankDocuments(
 ): RankedDocument[] {
   const n = concepts.length;
   const weights = concepts.map((c) => coverageWeight(c, vocabulary));
-  const rankWeights = concepts.map((c, i) => (weights[i] ?? 0) * (c.frame ? FRAME_WEIGHT : 1));
   const total = concepts.reduce((sum, c, i) => sum + (c.frame ? 0 : (weights[i] ?? 0)), 0);
   const factors = concepts.map((c) => c.alternatives.map(coverageFactor));
   const bestScore = new Float64Array(n);
@@ -75,7 +72,7 @@ export function rankDocuments(
       const alternative = held[offset + c] as number;
       if (alternative < 0) continue;
       const value = strength[offset + c] as number;
-      ranked += (rankWeights[c] as number) * value * (1 + (BM25_TIEBREAK * (score[offset + c] as number)) / Math.max(bestScore[c] as number, Number.EPSILON));
+      ranked += (weights[c] as number) * value * (1 + (BM25_TIEBREAK * (score[offset + c] as number)) / Math.max(bestScore[c] as number, Number.EPSILON));
       if (concepts[c]?.frame) continue;
       const cover = value * (factors[c]?.[alternative] ?? 1);
       covered += (weights[c] as number) * cover;

