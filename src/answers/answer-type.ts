@@ -9,6 +9,19 @@ const MAGNITUDES = new Set(['hundred', 'hundreds', 'thousand', 'thousands', 'mil
 const COUNTS = new Set(['many', 'much']);
 const MONTHS = new Set('january february march april may june july august september october november december'.split(' '));
 
+const ASKS_FOR_SHARE = /\b(?:percentage|percent|proportion|what share|what fraction)\b/iu;
+const PERCENT = /\d\s*(?:%|percent\b|per cent\b)/iu;
+
+/** Whether `question` asks for a share (`what percentage`, `what proportion`): a percentage answers it. */
+export function asksForShare(question: string): boolean {
+  return ASKS_FOR_SHARE.test(question);
+}
+
+/** Whether `text` states a percentage. */
+export function holdsPercent(text: string): boolean {
+  return PERCENT.test(text);
+}
+
 /** Whether `question` asks for an amount (`how many`, `how much`, `what percentage`). */
 export function asksForFigure(question: string): boolean {
   return ASKS_FOR_AMOUNT.test(question);

@@ -1,6 +1,6 @@
 // Which passage of the covering document to quote: one that states the amount a "how many" asks, an FAQ answer whose
 // question is the question asked.
-import { asksForFigure, figureFocus, figureNear, holdsFigure } from './answer-type.js';
+import { asksForFigure, asksForShare, figureFocus, figureNear, holdsFigure, holdsPercent } from './answer-type.js';
 import { conceptWeight, coverageFactor, isStoryName } from './concept-weight.js';
 import type { PassageIndex } from './passage-index.js';
 import type { RankedPassage } from './rank-documents.js';
@@ -21,7 +21,10 @@ export function figureCandidates(question: string, concepts: readonly Concept[],
   if (!asksForFigure(question)) return [...ranked];
   const text = (r: RankedPassage): string => index.passages[r.match.position]?.text ?? '';
   const focus = figureFocus(question, concepts, (c) => isStoryName(c, index.vocabulary));
-  return focus ? ranked.filter((r) => figureNear(text(r), focus)) : ranked.filter((r) => holdsFigure(text(r)));
+  const stating = focus ? ranked.filter((r) => figureNear(text(r), focus)) : ranked.filter((r) => holdsFigure(text(r)));
+  // A share is stated as a percentage, where a passage holding the question states one.
+  const shares = asksForShare(question) ? stating.filter((r) => holdsPercent(text(r))) : [];
+  return shares.length > 0 ? shares : stating;
 }
 
 /**

@@ -8,6 +8,17 @@ const CONTROL = /<([@#!])?([^>|]*)(?:\|([^>]*))?>/gu;
 const EMOJI = /:[a-z0-9_+'-]+:/giu;
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>' };
 
+/** Chat shorthand read as the words meant (typed in lower case, as a word of its own). */
+export const SHORTHAND: ReadonlyMap<string, string> = new Map([
+  ['hw', 'how'], ['hwo', 'how'], ['wat', 'what'], ['wut', 'what'], ['wht', 'what'], ['whats', 'what is'], ['wats', 'what is'],
+  ['whos', 'who is'], ['wheres', 'where is'], ['whens', 'when is'], ['hows', 'how is'], ['u', 'you'], ['ur', 'your'],
+  ['r', 'are'], ['abt', 'about'], ['bc', 'because'], ['b4', 'before'], ['pls', 'please'], ['plz', 'please'],
+  ['ppl', 'people'], ['govt', 'government'], ['dept', 'department'], ['yr', 'year'], ['yrs', 'years'], ['wk', 'week'],
+  ['wks', 'weeks'], ['w/', 'with'], ['w/o', 'without'], ['thru', 'through'], ['tho', 'though'], ['info', 'information'],
+]);
+// A word between spaces (or a sentence's punctuation), so that `r&d` and `a/b` stay as typed.
+const SHORT_WORD = /(?<=^|\s)[a-z][a-z0-9]*(?:\/o?)?(?=$|\s|[?!.,;:](?:\s|$))/gu;
+
 /**
  * Cleans Slack text: drops mentions, special mentions and emoji codes, keeps link labels and channel names,
  * decodes the three HTML entities Slack escapes, collapses white space, and caps the length at `maxLength`.
@@ -17,7 +28,7 @@ export function normaliseQuery(text: string, maxLength: number = MAX_QUESTION_LE
   const head = text.length > maxLength * 4 ? text.slice(0, maxLength * 4) : text;
   // Most questions are plain words: only text with `<`, `:` or `&` can hold markup, emoji codes or entities.
   const plain = /[<:&]/u.test(head) ? withoutMarkup(head) : head;
-  const cleaned = plain.replace(/\s+/gu, ' ').trim();
+  const cleaned = plain.replace(/\s+/gu, ' ').trim().replace(SHORT_WORD, (word) => SHORTHAND.get(word) ?? word);
   if (cleaned.length <= maxLength) return cleaned;
   const cut = cleaned.slice(0, maxLength);
   const lastSpace = cut.lastIndexOf(' ');

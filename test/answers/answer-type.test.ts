@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksForFigure, figureNear, holdsFigure } from '../../src/answers/answer-type.js';
+import { asksForFigure, asksForShare, figureNear, holdsFigure, holdsPercent } from '../../src/answers/answer-type.js';
 import type { Concept } from '../../src/answers/resolve-query.js';
 
 const concept = (terms: string[]): Concept => ({
@@ -27,5 +27,14 @@ describe('questions that want an amount', () => {
   it('finds an amount in a sentence that says what is counted', () => {
     expect(figureNear('Levanta flies 58 Airbus aircraft. It is based in Valencia.', concept(['aircraft']))).toBe(true);
     expect(figureNear('Levanta has three bases. Its aircraft are orange.', concept(['aircraft']))).toBe(false);
+  });
+
+  it('answers a share with a percentage', () => {
+    expect(asksForShare('what percentage of confirmed patients die')).toBe(true);
+    expect(asksForShare('what proportion of the fleet is grounded')).toBe(true);
+    expect(asksForShare('how many patients died')).toBe(false);
+    expect(holdsPercent('the fatality rate stands at 7.6 percent')).toBe(true);
+    expect(holdsPercent('shares jumped 29.5% in Madrid')).toBe(true);
+    expect(holdsPercent('97 deaths since September')).toBe(false);
   });
 });

@@ -28,4 +28,10 @@ describe('normaliseQuery', () => {
     expect(cleaned.length).toBeLessThanOrEqual(MAX_QUESTION_LENGTH);
     expect(cleaned.endsWith('sanctions')).toBe(true);
   });
+
+  it('reads chat shorthand typed as a word of its own, and leaves other words as typed', () => {
+    expect(normaliseQuery('hw many ppl r sick?')).toBe('how many people are sick?');
+    expect(normaliseQuery('whats the plan b4 the vote, u think')).toBe('what is the plan before the vote, you think');
+    expect(normaliseQuery('r&d spend and/or HW costs')).toBe('r&d spend and/or HW costs');
+  });
 });
