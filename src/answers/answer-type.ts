@@ -22,6 +22,18 @@ export function holdsPercent(text: string): boolean {
   return PERCENT.test(text);
 }
 
+const ASKS_FOR_DURATION = /\bhow (?:long|old)\b/iu;
+
+/** Whether `question` asks how long or how old: a year or a date ("since 2021") answers it as well as an amount. */
+export function asksForDuration(question: string): boolean {
+  return ASKS_FOR_DURATION.test(question);
+}
+
+/** Whether `text` states a figure of any kind (an amount, a year, a date) or a number word. */
+export function holdsAnyFigure(text: string): boolean {
+  return tokenize(text).some((t) => /^\d/u.test(t.folded) || NUMBER_WORDS.has(t.folded) || MAGNITUDES.has(t.folded));
+}
+
 /** Whether `question` asks for an amount (`how many`, `how much`, `what percentage`). */
 export function asksForFigure(question: string): boolean {
   return ASKS_FOR_AMOUNT.test(question);

@@ -1,6 +1,6 @@
 // Which passage of the covering document to quote: one that states the amount a "how many" asks, an FAQ answer whose
 // question is the question asked.
-import { asksForFigure, asksForShare, figureFocus, figureNear, holdsFigure, holdsPercent } from './answer-type.js';
+import { asksForDuration, asksForFigure, asksForShare, figureFocus, figureNear, holdsAnyFigure, holdsFigure, holdsPercent } from './answer-type.js';
 import { conceptWeight, coverageFactor, isStoryName } from './concept-weight.js';
 import type { PassageIndex } from './passage-index.js';
 import type { RankedPassage } from './rank-documents.js';
@@ -21,7 +21,8 @@ export function figureCandidates(question: string, concepts: readonly Concept[],
   if (!asksForFigure(question)) return [...ranked];
   const text = (r: RankedPassage): string => index.passages[r.match.position]?.text ?? '';
   const focus = figureFocus(question, concepts, (c) => isStoryName(c, index.vocabulary));
-  const stating = focus ? ranked.filter((r) => figureNear(text(r), focus)) : ranked.filter((r) => holdsFigure(text(r)));
+  const holds = asksForDuration(question) ? holdsAnyFigure : holdsFigure;
+  const stating = focus ? ranked.filter((r) => figureNear(text(r), focus)) : ranked.filter((r) => holds(text(r)));
   // A share is stated as a percentage, where a passage holding the question states one.
   const shares = asksForShare(question) ? stating.filter((r) => holdsPercent(text(r))) : [];
   return shares.length > 0 ? shares : stating;

@@ -78,11 +78,12 @@ export function resolveQuery(question: string, context: QueryContext): Concept[]
   return concepts;
 }
 
-// Two or three words that general English knows as one; a stop word may open the pair (`on call`).
+// Two or three words that general English knows as one; a stop word may open the pair (`on call`), a frame word is
+// in none (`so far`).
 function phraseAt(tokens: readonly Token[], at: number, context: QueryContext): Concept | undefined {
   for (const length of [3, 2]) {
     const span = tokens.slice(at, at + length);
-    if (span.length < length || (!span[0]?.term && length === 3)) continue;
+    if (span.length < length || (!span[0]?.term && length === 3) || span.some((t) => t.frame)) continue;
     const text = span.map((t) => t.raw).join(' ');
     const concept = remembered(context, `p|${text.toLowerCase()}`, () => {
       const alternatives = phraseAlternatives(span, context);

@@ -32,6 +32,12 @@ export const FRAME_WORDS: ReadonlySet<string> = new Set(
   monday tuesday wednesday thursday friday saturday sunday weekend weekends tonight morning afternoon evening`.split(/\s+/u),
 );
 
+/** Two-word phrases that place a question in time (`so far`, `right now`, `this week`): both words frame it. */
+export const FRAME_PHRASES: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  Object.entries({ far: 'so thus', date: 'to', now: 'right until up', present: 'at', moment: 'at', days: 'these', week: 'this', month: 'this', year: 'this', yet: 'as', point: 'this' })
+    .map(([second, firsts]) => [second, new Set(firsts.split(' '))]),
+);
+
 /** Words that frame a question right after "how" (`how many`, `how long`, `how often`). */
 export const FRAME_AFTER_HOW: ReadonlySet<string> = new Set(
   'many much long often far old big large soon quickly fast high low close times'.split(' '),

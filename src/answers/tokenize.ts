@@ -1,7 +1,7 @@
 // Splits text into search terms: case-folded, accents removed, stop words dropped, Porter-stemmed; figures and
 // acronyms kept as written, number words as figures, question-frame words marked.
 import { stemmer } from 'stemmer';
-import { FRAME_AFTER_HOW, FRAME_WORDS, NUMBER_WORDS, STOP_WORDS } from './stop-words.js';
+import { FRAME_AFTER_HOW, FRAME_PHRASES, FRAME_WORDS, NUMBER_WORDS, STOP_WORDS } from './stop-words.js';
 
 /** One word of a question, with what is needed to search it and to judge whether it names something. */
 export interface Token {
@@ -95,9 +95,11 @@ export function tokenize(text: string): Token[] {
       frame: !acronym && (FRAME_WORDS.has(folded) || (previous?.folded === 'how' && FRAME_AFTER_HOW.has(folded))),
     });
   }
-  // "number of", "share of": what is counted follows.
+  // "number of", "share of": what is counted follows. "so far", "this week": when, relative to now.
   tokens.forEach((t, i) => {
     if (COUNTING.has(t.folded) && tokens[i + 1]?.folded === 'of') t.frame = true;
+    const previous = tokens[i - 1];
+    if (previous && !t.acronym && FRAME_PHRASES.get(t.folded)?.has(previous.folded)) t.frame = previous.frame = true;
   });
   return tokens;
 }

@@ -81,10 +81,13 @@ export class Lexicon {
       if (entries.length === 0) return 'unknown';
       const nouns = entries.filter((e) => e.pos === 'n');
       if (nouns.length === 0 || entries.some((e) => e.pos !== 'n' && e.tagged > 0)) return 'common';
+      // A name is written with capitals; an acronym of ordinary words is not a name (CEO: chief executive officer).
       const isName = nouns.every((entry) => {
         const first = entry.synsets[0];
-        const written = first === undefined ? undefined : this.wordnet.synset(first, 'n').words.find((w) => w.toLowerCase() === entry.lemma);
-        return written !== undefined && written !== entry.lemma;
+        const words = first === undefined ? [] : this.wordnet.synset(first, 'n').words;
+        const written = words.find((w) => w.toLowerCase() === entry.lemma);
+        const acronymOfWords = written === written?.toUpperCase() && words.some((w) => /[_ ]/u.test(w) && w === w.toLowerCase());
+        return written !== undefined && written !== entry.lemma && !acronymOfWords;
       });
       return isName ? 'name' : 'common';
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksForFigure, asksForShare, figureNear, holdsFigure, holdsPercent } from '../../src/answers/answer-type.js';
+import { asksForDuration, asksForFigure, asksForShare, holdsAnyFigure, figureNear, holdsFigure, holdsPercent } from '../../src/answers/answer-type.js';
 import type { Concept } from '../../src/answers/resolve-query.js';
 
 const concept = (terms: string[]): Concept => ({
@@ -36,5 +36,13 @@ describe('questions that want an amount', () => {
     expect(holdsPercent('the fatality rate stands at 7.6 percent')).toBe(true);
     expect(holdsPercent('shares jumped 29.5% in Madrid')).toBe(true);
     expect(holdsPercent('97 deaths since September')).toBe(false);
+  });
+
+  it('answers how long with a year or a date as well as an amount', () => {
+    expect(asksForDuration('how long has bassani been ceo')).toBe(true);
+    expect(asksForDuration('how many planes')).toBe(false);
+    expect(holdsAnyFigure('who has led the company since 2021')).toBe(true);
+    expect(holdsFigure('who has led the company since 2021')).toBe(false);
+    expect(holdsAnyFigure('who has led the company for years')).toBe(false);
   });
 });

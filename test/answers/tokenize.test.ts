@@ -24,8 +24,11 @@ describe('tokenize', () => {
 
   it('marks the words that frame a question', () => {
     const frames = (q: string): string[] => tokenize(q).filter((t) => t.frame).map((t) => t.folded);
-    expect(frames('how many planes are new this week')).toEqual(['many', 'new']);
+    expect(frames('how many planes are new this week')).toEqual(['many', 'new', 'this', 'week']);
     expect(frames('the number of routes')).toEqual(['number']);
+    expect(frames('how many have died so far')).toEqual(['many', 'so', 'far']);
+    expect(frames('is the bank open right now')).toEqual(['right', 'now']);
+    expect(frames('how far is it')).toEqual(['far']);
     expect(frames('a long route')).toEqual([]);
   });
 });

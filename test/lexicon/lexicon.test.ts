@@ -32,6 +32,13 @@ describe('what kind of word', () => {
     expect(lexicon.kind('bassani')).toBe('unknown');
   });
 
+  it('reads an acronym of ordinary words as an ordinary word, and that of a name as a name', () => {
+    expect(lexicon.kind('ceo')).toBe('common');
+    expect(lexicon.kind('gdp')).toBe('common');
+    expect(lexicon.kind('nato')).toBe('name');
+    expect(lexicon.kind('fbi')).toBe('name');
+  });
+
   it('corrects a misspelt word to ordinary English words one edit away', () => {
     expect(lexicon.corrections('econmy')).toContain('economy');
     expect(lexicon.corrections('aquisition')).toContain('acquisition');
