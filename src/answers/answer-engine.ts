@@ -5,9 +5,11 @@ import { sharedLexicon, type Lexicon, type VectorTable } from '../lexicon/index.
 import { closestFaq, figureCandidates } from './choose-passage.js';
 import { compileAliases } from './aliases.js';
 import { sourceOf, suggestionOf } from './describe-passage.js';
-import { normaliseQuery, MAX_QUESTION_LENGTH } from './normalise-query.js';
+import { expandShorthand, normaliseQuery, MAX_QUESTION_LENGTH } from './normalise-query.js';
 import { buildPassageIndex, type PassageIndex, type SearchConcept } from './passage-index.js';
 import { closeness, PassageTerms } from './proximity.js';
+import { PassageWords, UnheldWords } from './soft-match.js';
+import { SpelledOut } from './spelled-out.js';
 import { cosine, meanVector, PassageVectors } from './similarity.js';
 import { MAX_ANSWER_LENGTH, quotePassage } from './quote.js';
 import { rankDocuments, type RankedPassage } from './rank-documents.js';
@@ -58,6 +60,7 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
   // The team's own aliases win over those the articles define.
   const aliases = compileAliases({ ...index.derivedAliases, ...options.aliases });
   let nearWords: VectorTable | undefined;
+  let spelledOut: SpelledOut | undefined;
   const context: QueryContext = {
     vocabulary: index.vocabulary,
     lexical: index.lexical,
@@ -65,6 +68,7 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
     aliases,
     memo: new Map(),
     nearWords: () => (nearWords ??= lexicon.vectors?.table(index.vocabulary.ordinaryWords())),
+    spelledOut: (abbreviation, namesOnly) => (spelledOut ??= new SpelledOut(index.passages)).phrases(abbreviation, namesOnly),
   };
   const documents = new Map(knowledge.documents.map((d) => [d.id, d]));
   const documentOf = (p: Passage): KnowledgeDocument => documents.get(p.docId) as KnowledgeDocument;
@@ -79,22 +83,27 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
   const passageCounts = new Map(knowledge.documents.map((d) => [d.id, d.passages.length]));
   const passageTerms = new PassageTerms();
   const passageVectors = new PassageVectors(() => lexicon.vectors);
+  const passageWords = new PassageWords(() => lexicon.vectors);
   // The best few passages again: among near equals, those that hold the question's words close together, and those
   // whose words are used like the question's, first.
   const rerank = (ranked: readonly RankedPassage[], concepts: readonly Concept[], question: string): RankedPassage[] => {
     if (ranked.length < 2) return [...ranked];
-    const asked = lexicon.vectors ? meanVector(question, lexicon.vectors) : undefined;
+    const vectors = lexicon.vectors;
+    const asked = vectors ? meanVector(question, vectors) : undefined;
+    const unheld = vectors ? new UnheldWords(concepts, index.vocabulary, vectors) : undefined;
     const top = ranked.slice(0, RERANKED).map((r) => {
       const passage = index.passages[r.match.position] as Passage;
       const near = closeness(passageTerms.of(passage), concepts);
       const alike = Math.max(0, cosine(asked, passageVectors.of(passage)));
-      return { r, score: r.score * (1 + CLOSENESS_WEIGHT * near) * (1 + SIMILARITY_WEIGHT * alike) };
+      const said = unheld?.credit(r.match, passageWords.of(passage)) ?? 0;
+      return { r, score: (r.score + said) * (1 + CLOSENESS_WEIGHT * near) * (1 + SIMILARITY_WEIGHT * alike) };
     });
     return [...top.sort((a, b) => b.score - a.score).map((x) => x.r), ...ranked.slice(RERANKED)];
   };
 
   const answerAfresh = (question: string): Answer => {
-    const concepts = resolveQuery(question, context);
+    const searched = expandShorthand(question);
+    const concepts = resolveQuery(searched, context);
     const words = {
       matchedWords: concepts.filter((c) => c.alternatives.length > 0).map((c) => c.text),
       unmatchedWords: concepts.filter((c) => c.alternatives.length === 0).map((c) => c.text),
@@ -116,7 +125,7 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
     if (!covering || !judgeDocument(covering)) return noAnswer('not-covered');
     // The passage quoted must hold enough of the question by itself; among those, close wording and stated amounts count.
     const holding = covering.passages.filter(judgePassage);
-    const candidates = rerank(figureCandidates(question, concepts, holding, index), concepts, question);
+    const candidates = rerank(figureCandidates(searched, concepts, holding, index), concepts, searched);
     const best = closestFaq(index, candidates, concepts) ?? candidates[0];
     const chosen = best && index.passages[best.match.position];
     if (!best || !chosen) return noAnswer('not-covered');

@@ -1,6 +1,6 @@
 // The answers module's public face: build an engine over the knowledge and ask it questions.
 export { createAnswerEngine, NO_ANSWER_TEXT, type AnswerEngine, type AnswerEngineOptions } from './answer-engine.js';
-export { normaliseQuery, MAX_QUESTION_LENGTH } from './normalise-query.js';
+export { expandShorthand, normaliseQuery, MAX_QUESTION_LENGTH } from './normalise-query.js';
 export { cutAtWord, MAX_ANSWER_LENGTH } from './quote.js';
 export type { Answer, AnswerSource, Suggestion, AbstainReason } from './types.js';
 export { loadAnswerEngine, openAnswerEngine, type LoadedEngine } from './open-answer-engine.js';

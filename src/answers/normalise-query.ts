@@ -15,7 +15,16 @@ export const SHORTHAND: ReadonlyMap<string, string> = new Map([
   ['r', 'are'], ['abt', 'about'], ['bc', 'because'], ['b4', 'before'], ['pls', 'please'], ['plz', 'please'],
   ['ppl', 'people'], ['govt', 'government'], ['dept', 'department'], ['yr', 'year'], ['yrs', 'years'], ['wk', 'week'],
   ['wks', 'weeks'], ['w/', 'with'], ['w/o', 'without'], ['thru', 'through'], ['tho', 'though'], ['info', 'information'],
+  ['rn', 'right now'], ['tmrw', 'tomorrow'], ['tmr', 'tomorrow'], ['tmw', 'tomorrow'], ['yday', 'yesterday'],
+  ['appt', 'appointment'], ['appts', 'appointments'], ['meds', 'medication'], ['lvl', 'level'], ['lvls', 'levels'],
+  ['org', 'organisation'], ['orgs', 'organisations'], ['avg', 'average'], ['approx', 'approximately'], ['yoy', 'year on year'],
+  ['pic', 'picture'], ['pics', 'pictures'], ['mgmt', 'management'], ['mins', 'minutes'], ['hrs', 'hours'], ['acct', 'account'],
+  ['amt', 'amount'], ['biz', 'business'], ['convo', 'conversation'], ['diff', 'difference'], ['prob', 'probably'],
+  ['msg', 'message'], ['num', 'number'], ['qty', 'quantity'], ['intl', 'international'], ['natl', 'national'],
 ]);
+/** Amounts as typed in chat (600k, 1.4bn, $2m) read as written out (600,000, 1.4 billion, $2 million). */
+const SHORT_AMOUNT = /\b(\d+(?:\.\d+)?)(k|m|mn|bn|b)\b/giu;
+const MAGNITUDE: Record<string, string> = { m: 'million', mn: 'million', bn: 'billion', b: 'billion' };
 // A word between spaces (or a sentence's punctuation), so that `r&d` and `a/b` stay as typed.
 const SHORT_WORD = /(?<=^|\s)[a-z][a-z0-9]*(?:\/o?)?(?=$|\s|[?!.,;:](?:\s|$))/gu;
 
@@ -28,7 +37,7 @@ export function normaliseQuery(text: string, maxLength: number = MAX_QUESTION_LE
   const head = text.length > maxLength * 4 ? text.slice(0, maxLength * 4) : text;
   // Most questions are plain words: only text with `<`, `:` or `&` can hold markup, emoji codes or entities.
   const plain = /[<:&]/u.test(head) ? withoutMarkup(head) : head;
-  const cleaned = plain.replace(/\s+/gu, ' ').trim().replace(SHORT_WORD, (word) => SHORTHAND.get(word) ?? word);
+  const cleaned = plain.replace(/\s+/gu, ' ').trim();
   if (cleaned.length <= maxLength) return cleaned;
   const cut = cleaned.slice(0, maxLength);
   const lastSpace = cut.lastIndexOf(' ');
@@ -45,4 +54,12 @@ function withoutMarkup(text: string): string {
     })
     .replace(EMOJI, ' ')
     .replace(/&(?:amp|lt|gt);/gu, (entity) => ENTITIES[entity] ?? entity);
+}
+
+/** A question as searched: chat shorthand and amounts read as the words meant (`hw many ppl` → `how many people`). */
+export function expandShorthand(question: string): string {
+  return question
+    .replace(SHORT_WORD, (word) => SHORTHAND.get(word) ?? word)
+    .replace(SHORT_AMOUNT, (_all, figure: string, unit: string) =>
+      unit.toLowerCase() === 'k' && /^\d+$/u.test(figure) ? (Number(figure) * 1000).toLocaleString('en-US') : `${figure} ${MAGNITUDE[unit.toLowerCase()] ?? unit}`);
 }

@@ -1,6 +1,7 @@
 // Turns a question into concepts: each content word (or alias, or phrase) and the knowledge's terms it may stand for.
 import { aliasAt, type AliasIndex } from './aliases.js';
 import {
+  abbreviationAlternatives,
   definitionAlternatives,
   MATCH_STRENGTH,
   nearAlternatives,
@@ -42,6 +43,8 @@ export interface QueryContext extends WordContext {
 export const MAX_CONCEPTS = 24;
 /** Unknown words this short are noise (`u`, `ok`), not names; acronyms typed in capitals are kept. */
 const MAX_NOISE_LENGTH = 2;
+/** Shorter unknown words one edit from an English word are as likely names (roig, rig). */
+const MIN_MISSPELT_LENGTH = 6;
 /** Words remembered between questions. */
 const MEMO_LIMIT = 20_000;
 
@@ -105,7 +108,12 @@ function wordConcept(token: Token, context: QueryContext): Omit<Concept, 'positi
   const base = { text: token.raw, frame: token.frame, precision };
   const alternatives = wordAlternatives(token, context);
   if (alternatives.length > 0 || token.frame) return { ...base, alternatives, namelike: false };
-  const kind = token.acronym || figure ? 'unknown' : context.lexicon.kind(token.folded);
+  // An acronym is a name unless general English knows it as an ordinary word (CEO, GDP, ER).
+  const known = figure ? 'unknown' : context.lexicon.kind(token.folded);
+  const kind = token.acronym && known !== 'common' ? 'unknown' : known;
+  // An abbreviation of the knowledge's own words comes before what general English makes of it (ocr).
+  const spelled = figure ? [] : abbreviationAlternatives(token, context);
+  if (spelled.length > 0) return { ...base, alternatives: spelled, namelike: false };
   if (kind === 'common') {
     const near = nearAlternatives(token.folded, context);
     if (near.length > 0) return { ...base, alternatives: near, namelike: false };
@@ -116,7 +124,12 @@ function wordConcept(token: Token, context: QueryContext): Omit<Concept, 'positi
     const repaired = repairedAlternatives(token.folded, context);
     if (repaired.length > 0) return { ...base, alternatives: repaired, namelike: false };
     if (token.folded.length <= MAX_NOISE_LENGTH) return undefined;
+    // A misspelt ordinary word the knowledge does not use (regulater): not in the knowledge, but not a name either.
+    if (!token.capitalised && token.folded.length >= MIN_MISSPELT_LENGTH && context.lexicon.corrections(token.folded).length > 0) {
+      return { ...base, alternatives: [], namelike: false };
+    }
   }
+  if (kind === 'common' && token.acronym) return { ...base, alternatives: [], namelike: false };
   const typedAsName = token.acronym || figure || (token.capitalised && !token.sentenceStart);
   return { ...base, alternatives: [], namelike: typedAsName || kind !== 'common' };
 }

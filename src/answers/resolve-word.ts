@@ -22,6 +22,20 @@ export interface WordContext {
   lexicon: Lexicon;
   /** The knowledge's ordinary words with their vectors, made when first needed. */
   nearWords(): VectorTable | undefined;
+  /** The knowledge's phrases an abbreviation may stand for (see {@link SpelledOut}). */
+  spelledOut?(abbreviation: string, namesOnly: boolean): string[][];
+}
+
+/**
+ * An abbreviation nothing else explains, spelled out by the knowledge's own words (ocr: "official cash rate"); two
+ * letters only in capitals and for a name (CR: "Civic Renewal").
+ */
+export function abbreviationAlternatives(token: Token, context: WordContext): Alternative[] {
+  if (!context.spelledOut || token.folded.length < 2 || (token.folded.length === 2 && !token.acronym)) return [];
+  return context.spelledOut(token.folded, token.folded.length === 2).flatMap((words) => {
+    const terms = words.map((w) => termOf(w) ?? w);
+    return terms.every((t) => context.vocabulary.has(t)) ? [{ terms, kind: 'alias' as const, strength: MATCH_STRENGTH.alias }] : [];
+  });
 }
 
 /** How much each way of finding a word in the vocabulary counts (general English brings its own strengths). */
@@ -99,7 +113,10 @@ export function nearAlternatives(folded: string, context: WordContext): Alternat
     .slice(0, MAX_NEAR)
     .flatMap(({ word, similarity }) => {
       const term = termOf(word);
-      return term ? [{ terms: [term], kind: 'near' as const, strength: NEAR_STRENGTH * similarity }] : [];
+      if (!term) return [];
+      // The word's other forms in the knowledge too (steal → stolen), as close as the word itself.
+      const forms = lexicalAlternatives(word, context).filter((a) => a.kind === 'inflection').map((a) => a.terms[0] ?? term);
+      return [...new Set([term, ...forms])].map((t) => ({ terms: [t], kind: 'near' as const, strength: NEAR_STRENGTH * similarity }));
     });
 }
 

@@ -30,6 +30,8 @@ const APOSTROPHE = /['’]/gu;
 // U.S., U.K., U.N.: dotted abbreviations read as the acronym.
 const DOTTED = /\b(\p{Lu})\.(\p{Lu})\.(?:(\p{Lu})\.)?/gu;
 const ACRONYM = /^(?=.*\p{Lu}.*\p{Lu})[\p{Lu}\p{N}]{2,}$/u;
+// ERs, CEOs: an acronym in the plural.
+const ACRONYM_PLURAL = /^(?=.*\p{Lu}.*\p{Lu})[\p{Lu}\p{N}]{2,}s$/u;
 
 /** Folds a word to lower case without accents (Chișinău → chisinau). */
 export function foldWord(word: string): string {
@@ -78,7 +80,8 @@ export function tokenize(text: string): Token[] {
   const shouting = !/\p{Ll}/u.test(prepared);
   const tokens: Token[] = [];
   for (const match of prepared.matchAll(WORD)) {
-    const raw = match[0].replace(POSSESSIVE, '');
+    const typed = match[0].replace(POSSESSIVE, '');
+    const raw = !shouting && ACRONYM_PLURAL.test(typed) ? typed.slice(0, -1) : typed;
     const { folded, term } = analyse(raw);
     const before = prepared.slice(Math.max(0, match.index - 4), match.index).trim();
     const previous = tokens.at(-1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_QUESTION_LENGTH, normaliseQuery } from '../../src/answers/index.js';
+import { expandShorthand, MAX_QUESTION_LENGTH, normaliseQuery } from '../../src/answers/index.js';
 
 describe('normaliseQuery', () => {
   it('drops user, special and user-group mentions', () => {
@@ -30,8 +30,13 @@ describe('normaliseQuery', () => {
   });
 
   it('reads chat shorthand typed as a word of its own, and leaves other words as typed', () => {
-    expect(normaliseQuery('hw many ppl r sick?')).toBe('how many people are sick?');
-    expect(normaliseQuery('whats the plan b4 the vote, u think')).toBe('what is the plan before the vote, you think');
-    expect(normaliseQuery('r&d spend and/or HW costs')).toBe('r&d spend and/or HW costs');
+    expect(expandShorthand('hw many ppl r sick?')).toBe('how many people are sick?');
+    expect(expandShorthand('whats the plan b4 the vote, u think')).toBe('what is the plan before the vote, you think');
+    expect(expandShorthand('r&d spend and/or HW costs')).toBe('r&d spend and/or HW costs');
+    expect(normaliseQuery('whats the BRI')).toBe('whats the BRI');
+  });
+
+  it('reads amounts as typed in chat', () => {
+    expect(expandShorthand('a 600k loan, a 1.4bn deal, a $2m fine')).toBe('a 600,000 loan, a 1.4 billion deal, a $2 million fine');
   });
 });

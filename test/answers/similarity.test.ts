@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { cosine, meanVector } from '../../src/answers/similarity.js';
 import { sharedLexicon } from '../../src/lexicon/index.js';
+import { buildPassageIndex } from '../../src/answers/passage-index.js';
+import type { Concept } from '../../src/answers/resolve-query.js';
+import { closestInUse, MIN_SIMILARITY_IN_USE, UnheldWords } from '../../src/answers/soft-match.js';
+import { fromDocuments, parseDocument } from '../../src/knowledge/index.js';
 
 const vectors = sharedLexicon().vectors;
 
@@ -17,5 +21,20 @@ describe('similarity in use', () => {
     if (!vectors) throw new Error('no word vectors');
     expect(meanVector('the of and', vectors)).toBeUndefined();
     expect(cosine(undefined, meanVector('jobs', vectors))).toBe(0);
+  });
+});
+
+describe('question words a passage says otherwise', () => {
+  const words = (text: string): Int8Array[] => text.split(' ').flatMap((w) => vectors?.vector(w) ?? []);
+  const unheld: Concept = { text: 'grab', alternatives: [], namelike: false, frame: false, position: 0, precision: 1 };
+  const nothingHeld = { position: 0, offset: 0, held: Int8Array.of(-1), strength: Float64Array.of(0), score: Float64Array.of(0) };
+
+  it('credits a passage whose own word is used like the question word, and not one without', () => {
+    if (!vectors) throw new Error('no word vectors');
+    const vocabulary = fromDocuments([parseDocument('Hackers stole patient data.\n\nThe weather was mild.\n', 'x.txt')]);
+    const credit = new UnheldWords([unheld], buildPassageIndex(vocabulary).vocabulary, vectors);
+    expect(closestInUse(vectors.vector('grab') as Int8Array, words('hackers stole data'))).toBeGreaterThan(MIN_SIMILARITY_IN_USE);
+    expect(credit.credit(nothingHeld, words('hackers stole data'))).toBeGreaterThan(0);
+    expect(credit.credit(nothingHeld, words('the weather was mild'))).toBe(0);
   });
 });
