@@ -4,7 +4,7 @@ import type { Concept } from './resolve-query.js';
 import { NUMBER_WORDS } from './stop-words.js';
 import { tokenize, type Token } from './tokenize.js';
 
-const ASKS_FOR_AMOUNT = /\b(?:how (?:many|much|long|old|far)|number of|percentage|what percent|proportion of)\b/iu;
+const ASKS_FOR_AMOUNT = /\b(?:how (?:many|much|long|old|far|big|large|high|deep|tall|wide|heavy|fast|hot|cold)|number of|percentage|what percent|proportion of)\b/iu;
 const MAGNITUDES = new Set(['hundred', 'hundreds', 'thousand', 'thousands', 'million', 'millions', 'billion', 'billions', 'dozen', 'dozens', 'half']);
 const COUNTS = new Set(['many', 'much']);
 const MONTHS = new Set('january february march april may june july august september october november december'.split(' '));

@@ -88,18 +88,22 @@ export function rankDocuments(
     tally.members.push(m);
   });
 
+  // The names a question uses tell which article it is about, whatever its other words find elsewhere.
+  const names = concepts.map((c) => c.namelike && c.alternatives.length > 0);
   const documents = [...tallies.values()].map((tally) => {
     const count = passageCounts.get(tally.docId) ?? tally.members.length;
     let covered = 0;
+    let named = 0;
     let specific = false;
     for (let c = 0; c < n; c += 1) {
       covered += (weights[c] as number) * (tally.best[c] as number);
+      if (names[c]) named += tally.best[c] as number;
       const holding = tally.holding[c] as number;
       if (holding > 0 && !concepts[c]?.frame && holding / count <= TOPIC_SHARE) specific = true;
     }
-    return { tally, coverage: total > 0 ? covered / total : 0, specific };
+    return { tally, coverage: total > 0 ? covered / total : 0, specific, named };
   });
-  documents.sort((a, b) => b.coverage - a.coverage || b.tally.top - a.tally.top);
+  documents.sort((a, b) => b.named - a.named || b.coverage - a.coverage || b.tally.top - a.tally.top);
   return documents.slice(0, MAX_DOCUMENTS).map(({ tally, coverage, specific }) => ({
     docId: tally.docId,
     coverage,

@@ -22,7 +22,7 @@ export interface Concept {
   text: string;
   /** Ways the knowledge says it, strongest first; empty when the knowledge never uses it. */
   alternatives: Alternative[];
-  /** Not in the knowledge, and a name or a figure: typed like one, or not an ordinary English word. */
+  /** A name or a figure: typed like one, or not an ordinary English word (not in the knowledge, it is about something else). */
   namelike: boolean;
   /** Frames the question (`how many`, `latest`): it neither counts towards coverage nor finds passages. */
   frame: boolean;
@@ -102,36 +102,36 @@ function phraseAt(tokens: readonly Token[], at: number, context: QueryContext): 
 // A word: its own forms and relatives in the knowledge; failing those, a word used alike or its definition (an
 // ordinary word), a typo correction or a completion (a word WordNet does not know).
 function wordConcept(token: Token, context: QueryContext): Omit<Concept, 'position'> | undefined {
+  if (token.frame) return { text: token.raw, frame: true, precision: 1, alternatives: wordAlternatives(token, context), namelike: false };
   // A figure, or a code with digits (q2, a320): it names something.
   const figure = /\d/u.test(token.folded);
   const precision = token.acronym || figure ? 1 : context.lexicon.precision(token.folded);
-  const base = { text: token.raw, frame: token.frame, precision };
-  const alternatives = wordAlternatives(token, context);
-  if (alternatives.length > 0 || token.frame) return { ...base, alternatives, namelike: false };
   // An acronym is a name unless general English knows it as an ordinary word (CEO, GDP, ER).
   const known = figure ? 'unknown' : context.lexicon.kind(token.folded);
   const kind = token.acronym && known !== 'common' ? 'unknown' : known;
+  const typedAsName = token.acronym || figure || (token.capitalised && !token.sentenceStart);
+  const base = { text: token.raw, frame: false, precision, namelike: (typedAsName && known !== 'common') || kind !== 'common' };
+  const alternatives = wordAlternatives(token, context);
+  if (alternatives.length > 0) return { ...base, alternatives };
   // An abbreviation of the knowledge's own words comes before what general English makes of it (ocr).
   const spelled = figure ? [] : abbreviationAlternatives(token, context);
-  if (spelled.length > 0) return { ...base, alternatives: spelled, namelike: false };
+  if (spelled.length > 0) return { ...base, alternatives: spelled };
   if (kind === 'common') {
     const near = nearAlternatives(token.folded, context);
-    if (near.length > 0) return { ...base, alternatives: near, namelike: false };
+    if (near.length > 0) return { ...base, alternatives: near };
     const defined = definitionAlternatives(token.folded, context);
-    if (defined.length > 0) return { ...base, alternatives: defined, namelike: false };
+    if (defined.length > 0) return { ...base, alternatives: defined };
   }
   if (kind === 'unknown' && !token.acronym && !figure) {
     const repaired = repairedAlternatives(token.folded, context);
-    if (repaired.length > 0) return { ...base, alternatives: repaired, namelike: false };
+    if (repaired.length > 0) return { ...base, alternatives: repaired };
     if (token.folded.length <= MAX_NOISE_LENGTH) return undefined;
     // A misspelt ordinary word the knowledge does not use (regulater): not in the knowledge, but not a name either.
     if (!token.capitalised && token.folded.length >= MIN_MISSPELT_LENGTH && context.lexicon.corrections(token.folded).length > 0) {
       return { ...base, alternatives: [], namelike: false };
     }
   }
-  if (kind === 'common' && token.acronym) return { ...base, alternatives: [], namelike: false };
-  const typedAsName = token.acronym || figure || (token.capitalised && !token.sentenceStart);
-  return { ...base, alternatives: [], namelike: typedAsName || kind !== 'common' };
+  return { ...base, alternatives: [], namelike: base.namelike || typedAsName };
 }
 
 function remembered<T extends Omit<Concept, 'position'>>(context: QueryContext, key: string, resolve: () => T | undefined): T | undefined {

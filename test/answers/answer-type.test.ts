@@ -16,6 +16,7 @@ describe('questions that want an amount', () => {
     expect(asksForFigure('how many planes does it have')).toBe(true);
     expect(asksForFigure('what percentage of patients')).toBe(true);
     expect(asksForFigure('how does it spread')).toBe(false);
+    expect(asksForFigure('how deep is the pit')).toBe(true);
   });
 
   it('counts figures and number words as amounts, but not years, days of a month, codes or "the two"', () => {

@@ -83,4 +83,13 @@ describe('several articles', () => {
   it('does not answer from one article with words that only the other has', () => {
     expect(both.answer('did the frost damage the ferries').answered).toBe(false);
   });
+
+  it('answers a question that names one article from that article, or not at all', () => {
+    const hospital = `Title: Hospital group hit by cyber attack\n\nERIE (Wire) — A cyber attack shut the systems of Brightwater Health on Monday.\n\nThe group, Brightwater Health, employs 9,400 people and reported revenue of $2.3 billion.\n\nThe attackers demanded $8 million in bitcoin.\n`;
+    const retail = `Title: Retailers report weak annual sales\n\nLONDON (Wire) — Annual sales at the country's retailers fell 2 percent.\n\nClothing sales were weakest, while food held up.\n\nThe trade body expects sales to recover next year.\n`;
+    const engine = createAnswerEngine(fromDocuments([parseDocument(hospital, 'a.txt'), parseDocument(retail, 'b.txt')]), { cacheSize: 0 });
+    expect(engine.answer('annual sales?').source?.passageId).toBe('b#p1');
+    expect(engine.answer('brightwater annual sales?').source?.file ?? 'none').not.toBe('b.txt');
+    expect(engine.answer('brightwater revenue').source?.passageId).toBe('a#p2');
+  });
 });
