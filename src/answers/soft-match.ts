@@ -76,6 +76,8 @@ export class UnheldWords {
       if (!word || weight === 0) return;
       const alternative = match.held[match.offset + c] as number;
       const held = alternative >= 0 ? (match.strength[match.offset + c] as number) * coverageFactor(concept.alternatives[alternative] as Concept['alternatives'][number]) : 0;
+      // Held at least as well as any word used alike could hold it: nothing to measure.
+      if (held >= IN_USE_SHARE) return;
       const similarity = closestInUse(word, passageWords);
       const soft = similarity >= MIN_SIMILARITY_IN_USE ? IN_USE_SHARE * similarity : 0;
       if (soft > held) extra += weight * (soft - held);
