@@ -34,6 +34,40 @@ export function holdsAnyFigure(text: string): boolean {
   return tokenize(text).some((t) => /^\d/u.test(t.folded) || NUMBER_WORDS.has(t.folded) || MAGNITUDES.has(t.folded));
 }
 
+const ASKS_FOR_TIME = /^(?:(?:and|so|but|ok) )?(?:when\b|by when\b|since when\b|what (?:date|day|time|year|month)\b|how soon\b)/iu;
+const WEEKDAYS = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday';
+const MONTH_NAMES = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
+const TIME = new RegExp(
+  `\\b(?:${MONTH_NAMES})\\.?\\s+\\d|\\b\\d{1,2}\\s+(?:${MONTH_NAMES})\\b|\\b(?:${WEEKDAYS})\\b|\\b(?:1[89]|20)\\d\\d\\b|\\b(?:yesterday|today|tomorrow|tonight)\\b|` +
+    `\\b(?:next|last|this|coming|following) (?:week|month|year|spring|summer|autumn|fall|winter)\\b|\\b(?:early|mid|late)[- ](?:${MONTH_NAMES}|\\d{4})|` +
+    `\\b\\d{1,2}(?::\\d\\d)?\\s*(?:a\\.m\\.|p\\.m\\.|am\\b|pm\\b)|\\b(?:in|within|after|for) (?:\\d+|a|two|three|four|five|six|several|a few) (?:days?|weeks?|months?|years?|hours?)\\b|` +
+    `\\b(?:days?|weeks?|months?|years?|decades?) (?:before|after|ago|earlier|later)\\b|\\b(?:${MONTH_NAMES})\\b`,
+  'iu',
+);
+
+/** Whether `question` asks when (`when…`, `by when`, `what date`): a date or a time answers it. */
+export function asksForTime(question: string): boolean {
+  return ASKS_FOR_TIME.test(question.trim());
+}
+
+/** Whether `text` states a date or a time (a month, a weekday, a year, "next week", "3:40 a.m.", "within two weeks"). */
+export function holdsTime(text: string): boolean {
+  return TIME.test(text);
+}
+
+const ASKS_FOR_AGE = /\b(?:how old|what age|age of|aged?)\b/iu;
+const AGE = /\b\d{1,3}-year-old\b|\baged \d{1,3}\b|\p{L}, \d{1,3}, /u;
+
+/** Whether `question` asks someone's age. */
+export function asksForAge(question: string): boolean {
+  return ASKS_FOR_AGE.test(question);
+}
+
+/** Whether `text` states someone's age, as news writes it ("34-year-old", "aged 34", "Denise Kowalczyk, 58, of…"). */
+export function holdsAge(text: string): boolean {
+  return AGE.test(text);
+}
+
 /** Whether `question` asks for an amount (`how many`, `how much`, `what percentage`). */
 export function asksForFigure(question: string): boolean {
   return ASKS_FOR_AMOUNT.test(question);

@@ -1,6 +1,6 @@
 // Which passage of the covering document to quote: one that states the amount a "how many" asks, an FAQ answer whose
 // question is the question asked.
-import { asksForDuration, asksForFigure, asksForShare, figureFocus, figureNear, holdsAnyFigure, holdsFigure, holdsPercent } from './answer-type.js';
+import { asksForAge, asksForDuration, asksForFigure, asksForTime, holdsAge, holdsTime, asksForShare, figureFocus, figureNear, holdsAnyFigure, holdsFigure, holdsPercent } from './answer-type.js';
 import { conceptWeight, coverageFactor, isStoryName } from './concept-weight.js';
 import type { PassageIndex } from './passage-index.js';
 import type { RankedPassage } from './rank-documents.js';
@@ -18,8 +18,15 @@ export const FAQ_COVERAGE_SHARE = 0.8;
  * planes"), or, when the question names nothing countable the knowledge has, by one that states an amount at all.
  */
 export function figureCandidates(question: string, concepts: readonly Concept[], ranked: readonly RankedPassage[], index: PassageIndex): RankedPassage[] {
-  if (!asksForFigure(question)) return [...ranked];
   const text = (r: RankedPassage): string => index.passages[r.match.position]?.text ?? '';
+  // "When…" by a passage that says when, "how old" by one that gives an age, where a passage holding the question does.
+  const typed = (holds: (text: string) => boolean): RankedPassage[] => {
+    const stating = ranked.filter((r) => holds(text(r)));
+    return stating.length > 0 ? stating : [...ranked];
+  };
+  if (asksForAge(question)) return typed(holdsAge);
+  if (asksForTime(question)) return typed(holdsTime);
+  if (!asksForFigure(question)) return [...ranked];
   const focus = figureFocus(question, concepts, (c) => isStoryName(c, index.vocabulary));
   const holds = asksForDuration(question) ? holdsAnyFigure : holdsFigure;
   const stating = focus ? ranked.filter((r) => figureNear(text(r), focus)) : ranked.filter((r) => holds(text(r)));

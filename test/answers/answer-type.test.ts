@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksForDuration, asksForFigure, asksForShare, holdsAnyFigure, figureNear, holdsFigure, holdsPercent } from '../../src/answers/answer-type.js';
+import { asksForAge, asksForDuration, asksForTime, holdsAge, holdsTime, asksForFigure, asksForShare, holdsAnyFigure, figureNear, holdsFigure, holdsPercent } from '../../src/answers/answer-type.js';
 import type { Concept } from '../../src/answers/resolve-query.js';
 
 const concept = (terms: string[]): Concept => ({
@@ -45,5 +45,18 @@ describe('questions that want an amount', () => {
     expect(holdsAnyFigure('who has led the company since 2021')).toBe(true);
     expect(holdsFigure('who has led the company since 2021')).toBe(false);
     expect(holdsAnyFigure('who has led the company for years')).toBe(false);
+  });
+
+  it('answers when with a date or a time, and how old with an age', () => {
+    expect(asksForTime('when did the hack start')).toBe(true);
+    expect(asksForTime('by when does she want a government')).toBe(true);
+    expect(asksForTime('how long did it take')).toBe(false);
+    expect(holdsTime('at about 3:40 a.m. on Saturday, Nov. 21')).toBe(true);
+    expect(holdsTime('signed just weeks before the invasion')).toBe(true);
+    expect(holdsTime('lab results took six hours longer')).toBe(false);
+    expect(asksForAge('how old is the forward leader')).toBe(true);
+    expect(holdsAge('the party’s 34-year-old leader')).toBe(true);
+    expect(holdsAge('Denise Kowalczyk, 58, of Meadville, said')).toBe(true);
+    expect(holdsAge('it won 12 seats, 4 more than before')).toBe(false);
   });
 });
