@@ -12,11 +12,11 @@ const FLOOR: Record<string, { right: number; abstained: number }> = {
   'seed without aliases.json': { right: 0.78, abstained: 0.88 },
   'aurelia-buys-levanta': { right: 0.68, abstained: 0.72 },
   'who-tamboro-fever-malawi': { right: 0.64, abstained: 0.72 },
-  'election-coalition': { right: 0.46, abstained: 0.43 },
+  'election-coalition': { right: 0.48, abstained: 0.43 },
   'lunar-lander': { right: 0.52, abstained: 0.3 },
   'ransomware-hospitals': { right: 0.5, abstained: 0.5 },
-  'rate-decision-mortgages': { right: 0.58, abstained: 0.5 },
-  'all articles together': { right: 0.59, abstained: 0.51 },
+  'rate-decision-mortgages': { right: 0.59, abstained: 0.5 },
+  'all articles together': { right: 0.6, abstained: 0.53 },
 };
 
 const runs = evalRuns();
