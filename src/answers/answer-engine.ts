@@ -1,5 +1,5 @@
 // The answer engine: question in, quoted answer with its source (or an honest "not in the briefing") out.
-import type { AliasTable, Knowledge, KnowledgeDocument, Passage } from '../knowledge/index.js';
+import { newestFirst, type AliasTable, type Knowledge, type KnowledgeDocument, type Passage } from '../knowledge/index.js';
 import { judgeDocument, judgePassage, judgeQuestion } from './abstention.js';
 import { sharedLexicon, type Lexicon, type VectorTable } from '../lexicon/index.js';
 import { closestFaq, figureCandidates } from './choose-passage.js';
@@ -81,6 +81,8 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
   const cacheSize = options.cacheSize ?? ANSWER_CACHE_SIZE;
 
   const passageCounts = new Map(knowledge.documents.map((d) => [d.id, d.passages.length]));
+  // When two articles cover a question equally, the newer one answers.
+  const newest = new Map(newestFirst(knowledge.documents).map((d, i) => [d.id, i]));
   const passageTerms = new PassageTerms();
   const passageVectors = new PassageVectors(() => lexicon.vectors);
   const passageWords = new PassageWords(() => lexicon.vectors);
@@ -120,7 +122,7 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
     const early = judgeQuestion(concepts);
     if (early) return noAnswer(early);
     const matches = index.search(concepts.map(searchConceptOf));
-    const documents = rankDocuments(concepts, matches, index.passages, passageCounts, index.vocabulary);
+    const documents = rankDocuments(concepts, matches, index.passages, passageCounts, index.vocabulary, index.order, newest);
     const [covering] = documents;
     if (!covering || !judgeDocument(covering)) return noAnswer('not-covered');
     // The passage quoted must hold enough of the question by itself; among those, close wording and stated amounts count.

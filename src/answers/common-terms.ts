@@ -1,10 +1,10 @@
 // Which passages hold each common term, as bitsets: common words re-rank candidates without scanning postings.
 
-/** The common terms and a presence bitset (one bit per passage) for each. */
+/** The common terms and a presence bitset (one bit per passage position) for each; kept up to date as passages change. */
 export class CommonTerms {
   private readonly bits = new Map<string, Uint8Array>();
 
-  constructor(private readonly passages: number) {}
+  constructor(private passages: number) {}
 
   /** Builds the bitsets from each passage's distinct terms, for the terms `isCommon` picks. */
   static fromPassages(passageTerms: readonly (readonly string[])[], isCommon: (term: string) => boolean): CommonTerms {
@@ -30,6 +30,11 @@ export class CommonTerms {
     return this.bits.has(term);
   }
 
+  /** The common terms. */
+  terms(): IterableIterator<string> {
+    return this.bits.keys();
+  }
+
   /** Whether passage `position` holds `term`. */
   holds(term: string, position: number): boolean {
     const bits = this.bits.get(term);
@@ -47,12 +52,34 @@ export class CommonTerms {
     }
   }
 
-  private set(term: string, position: number): void {
+  /** Makes `term` common, held by the passages at `positions`. */
+  addTerm(term: string, positions: Iterable<number>): void {
+    this.bits.delete(term);
+    for (const position of positions) this.set(term, position);
+    if (!this.bits.has(term)) this.bits.set(term, new Uint8Array(0));
+  }
+
+  /** `term` is no longer common. */
+  dropTerm(term: string): void {
+    this.bits.delete(term);
+  }
+
+  /** Records that the passage at `position` holds `term` (a common term). */
+  set(term: string, position: number): void {
+    this.passages = Math.max(this.passages, position + 1);
     let bits = this.bits.get(term);
-    if (!bits) {
-      bits = new Uint8Array(Math.ceil(this.passages / 8));
+    if (!bits || bits.length <= position >> 3) {
+      const grown = new Uint8Array(Math.max(Math.ceil(this.passages / 8), (position >> 3) + 1));
+      if (bits) grown.set(bits);
+      bits = grown;
       this.bits.set(term, bits);
     }
     bits[position >> 3] = (bits[position >> 3] ?? 0) | (1 << (position & 7));
+  }
+
+  /** Records that the passage at `position` is gone. */
+  clear(term: string, position: number): void {
+    const bits = this.bits.get(term);
+    if (bits && bits.length > position >> 3) bits[position >> 3] = (bits[position >> 3] ?? 0) & ~(1 << (position & 7));
   }
 }

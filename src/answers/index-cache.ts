@@ -10,7 +10,7 @@ import type { PassageIndexData } from './passage-index.js';
 import { STOP_WORDS } from './stop-words.js';
 
 /** Bumped whenever the index's shape or the text analysis changes, so old caches are never read. */
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 4;
 const PREFIX = 'index-';
 
 /** The cache key: the knowledge's content hash, the index format, and the stop words the terms were made with. */

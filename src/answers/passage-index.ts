@@ -1,20 +1,22 @@
 // The MiniSearch index over every passage (FAQ questions as a field of their own), its vocabulary, and search.
+// Documents can be added, changed and removed in place: every derived table follows, so the index answers as one
+// built from scratch over the same documents would.
 import MiniSearch from 'minisearch';
-import { deriveAliases, type AliasTable, type Knowledge, type Passage } from '../knowledge/index.js';
+import { aliasPairs, mergeAliasPairs, type AliasPairs, type AliasTable, type Knowledge, type KnowledgeDocument, type Passage } from '../knowledge/index.js';
 import { splitDateline } from '../knowledge/dateline.js';
 import { LexicalTable, sharedLexicon, type LexicalTableData, type Lexicon } from '../lexicon/index.js';
 import { CommonTerms } from './common-terms.js';
-import { buildLexicalTable, PhraseFinder } from './lexical-words.js';
+import { buildLexicalTable, isLexicalWord, PhraseFinder, sameWord } from './lexical-words.js';
 import { searchPassages, type PassageMatch, type SearchConcept } from './search-passages.js';
 import { tokenize, type Token } from './tokenize.js';
-import { Vocabulary, type VocabularyData, type VocabularyWord } from './vocabulary.js';
+import { Vocabulary, type SurfaceChange, type VocabularyData, type VocabularyWord } from './vocabulary.js';
 
 /** Field boosts. Equal: a close FAQ question is preferred by the engine's closeness rule, not by ranking. */
 export const FIELD_BOOST = { question: 1, text: 1 } as const;
 /** A term in more passages than this (and than {@link COMMON_SHARE} of them) is common: it only re-ranks candidates. */
 export const COMMON_MIN = 1_000;
 export const COMMON_SHARE = 0.01;
-/** Passage scores of recent terms remembered, in entries (a term's scores are fixed for an index). */
+/** Passage scores of recent terms remembered, in entries (a term's scores are fixed until the index changes). */
 const SCORE_MEMO_ENTRIES = 200_000;
 /** MiniSearch's BM25+ parameters (its defaults), set explicitly so common words can be scored the same way. */
 export const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const;
@@ -27,32 +29,54 @@ interface IndexedPassage {
 
 export type { PassageMatch, SearchConcept } from './search-passages.js';
 
+/** What changed in an update: documents added (or replacing one of the same id) and documents removed (by id). */
+export interface IndexChange {
+  added: readonly KnowledgeDocument[];
+  removed: readonly string[];
+}
+
 /** The searchable form of the knowledge. */
 export interface PassageIndex {
-  passages: readonly Passage[];
-  vocabulary: Vocabulary;
+  /**
+   * The passages by position (a search match's `position`). Positions are stable: a removed document leaves holes,
+   * and an added one takes new positions at the end.
+   */
+  readonly passages: readonly (Passage | undefined)[];
+  readonly vocabulary: Vocabulary;
   /** What the words a reader may use stand for in this knowledge (general English, built from WordNet). */
-  lexical: LexicalTable;
+  readonly lexical: LexicalTable;
   /** The aliases the articles define themselves (acronyms, short forms in brackets, second names). */
-  derivedAliases: AliasTable;
+  readonly derivedAliases: AliasTable;
   /** Search terms of an FAQ passage's question, by passage position. */
-  questionTerms: ReadonlyMap<number, readonly string[]>;
+  readonly questionTerms: ReadonlyMap<number, readonly string[]>;
+  /** Where a position stands in the knowledge's own order (documents by file name, passages in order): for ties. */
+  order(position: number): number;
   /**
    * The passages that hold any of the concepts, and how (see {@link PassageMatch}), in no order. For each concept a
    * passage keeps its strongest alternative, so synonyms of one word do not add up. Common words do not pull in
    * passages of their own: they only mark the passages the rarer words found.
    */
   search(concepts: readonly SearchConcept[]): PassageMatch[];
+  /**
+   * Applies a change of documents in place (synchronously: a question is answered before it or after it, never in
+   * between). Documents of `added` that the index holds are replaced.
+   */
+  update(change: IndexChange): void;
   /** The index as plain data, for the index cache (see index-cache.ts). */
   toData(): PassageIndexData;
 }
 
-/** The index as plain data: MiniSearch's own form plus the vocabulary, FAQ question terms and common-term bitsets. */
+/** The index as plain data: MiniSearch's own form plus everything derived from the documents. */
 export interface PassageIndexData {
   miniSearch: ReturnType<MiniSearch['toJSON']>;
   vocabulary: VocabularyData;
   lexical: LexicalTableData;
-  derivedAliases: AliasTable;
+  /** Per document, the aliases its text defines. */
+  aliasPairs: [string, AliasPairs][];
+  /** The WordNet phrases the passages hold, their terms, and how many passages hold each. */
+  phrases: [string, string[], number][];
+  /** The passage id at each position (null: a hole). */
+  slots: (string | null)[];
   questionTerms: [number, string[]][];
   common: ReturnType<CommonTerms['toJSON']>;
 }
@@ -71,124 +95,287 @@ const TUNING: IndexTuning = { commonMin: COMMON_MIN, commonShare: COMMON_SHARE }
 
 /** Indexes every passage at once (small knowledge, tests, the CLI). */
 export function buildPassageIndex(knowledge: Knowledge, tuning: IndexTuning = TUNING, lexicon: Lexicon = sharedLexicon()): PassageIndex {
-  const parts = newParts(lexicon);
-  const documents = knowledge.passages.map((p, i) => indexPassage(p, i, parts));
-  parts.miniSearch.addAll(documents);
-  return assemble(knowledge, parts, tuning);
+  const state = new IndexState(lexicon, tuning);
+  const indexed = knowledge.documents.flatMap((d) => state.addDocument(d));
+  state.miniSearch.addAll(indexed);
+  return state.finish();
 }
 
 /** Indexes every passage in chunks, yielding to the event loop between them, so the process keeps serving. */
 export async function buildPassageIndexAsync(knowledge: Knowledge, chunkSize = 500, lexicon: Lexicon = sharedLexicon()): Promise<PassageIndex> {
-  const parts = newParts(lexicon);
-  const documents: IndexedPassage[] = [];
-  for (let start = 0; start < knowledge.passages.length; start += chunkSize) {
-    knowledge.passages.slice(start, start + chunkSize).forEach((p, i) => documents.push(indexPassage(p, start + i, parts)));
-    await new Promise((resolve) => setImmediate(resolve));
+  const state = new IndexState(lexicon, TUNING);
+  const indexed: IndexedPassage[] = [];
+  let since = 0;
+  for (const document of knowledge.documents) {
+    indexed.push(...state.addDocument(document));
+    since += document.passages.length;
+    if (since >= chunkSize) {
+      since = 0;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
-  await parts.miniSearch.addAllAsync(documents, { chunkSize });
-  return assemble(knowledge, parts);
+  await state.miniSearch.addAllAsync(indexed, { chunkSize });
+  return state.finish();
 }
 
 /**
  * Restores an index saved with `toData()` for the same knowledge, in one go (about 0.8 s for 110,000 passages):
  * MiniSearch's `loadJSAsync` would let the event loop in, but its timer pause every thousand entries made the same
  * load take 4.6 s.
+ * @throws Error when the data does not fit the knowledge (a passage it names is missing).
  */
-export function loadPassageIndex(knowledge: Knowledge, data: PassageIndexData): PassageIndex {
-  return assemble(knowledge, {
-    miniSearch: MiniSearch.loadJS<IndexedPassage>(data.miniSearch, MINISEARCH_OPTIONS),
-    vocabulary: Vocabulary.fromJSON(data.vocabulary),
-    lexical: LexicalTable.fromJSON(data.lexical),
-    derivedAliases: data.derivedAliases,
-    questionTerms: new Map(data.questionTerms),
-    passageTerms: [],
-    common: CommonTerms.fromJSON(data.common),
-  });
+export function loadPassageIndex(knowledge: Knowledge, data: PassageIndexData, lexicon: Lexicon = sharedLexicon()): PassageIndex {
+  const state = new IndexState(lexicon, TUNING, MiniSearch.loadJS<IndexedPassage>(data.miniSearch, MINISEARCH_OPTIONS), Vocabulary.fromJSON(data.vocabulary));
+  state.restore(knowledge, data);
+  return state.finish(LexicalTable.fromJSON(data.lexical), CommonTerms.fromJSON(data.common));
 }
 
-interface Parts {
-  miniSearch: MiniSearch<IndexedPassage>;
-  vocabulary: Vocabulary;
-  questionTerms: Map<number, string[]>;
-  /** Each passage's distinct terms, while building (for the common-term bitsets). */
-  passageTerms: string[][];
-  common?: CommonTerms;
-  /** WordNet phrases met while building; the lexical table once built (or loaded). */
-  phrases?: PhraseFinder;
+// Everything the index holds, and how a document goes in and out.
+class IndexState {
+  readonly passages: (Passage | undefined)[] = [];
+  readonly questionTerms = new Map<number, string[]>();
+  readonly positions = new Map<string, number[]>();
+  readonly documents = new Map<string, KnowledgeDocument>();
+  readonly aliases = new Map<string, AliasPairs>();
+  readonly phraseCounts = new Map<string, number>();
+  readonly finder: PhraseFinder;
+  /** Each new passage's distinct terms, while building from scratch (for the common-term bitsets). */
+  building: Map<number, string[]> | undefined = new Map();
   lexical?: LexicalTable;
-  lexicon?: Lexicon;
-  derivedAliases?: AliasTable;
+  common?: CommonTerms;
+  derivedAliases: AliasTable = {};
+  ranks = new Int32Array(0);
+  /** The passage count above which a term was common at the last change. */
+  threshold = Infinity;
+
+  constructor(
+    readonly lexicon: Lexicon,
+    readonly tuning: IndexTuning,
+    readonly miniSearch = new MiniSearch<IndexedPassage>(MINISEARCH_OPTIONS),
+    readonly vocabulary = new Vocabulary(),
+  ) {
+    this.finder = new PhraseFinder(lexicon);
+  }
+
+  /** Takes in one document's passages (MiniSearch's part is left to the caller: at once, or in chunks). */
+  addDocument(document: KnowledgeDocument): IndexedPassage[] {
+    this.documents.set(document.id, document);
+    this.aliases.set(document.id, aliasPairs(document.passages.flatMap((p) => [p.text, p.question ?? ''])));
+    const positions: number[] = [];
+    const indexed = document.passages.map((passage) => {
+      const position = this.passages.length;
+      this.passages.push(passage);
+      positions.push(position);
+      const analysed = analyse(passage, this.finder);
+      for (const [phrase, terms] of analysed.phrases) {
+        const count = (this.phraseCounts.get(phrase) ?? 0) + 1;
+        this.phraseCounts.set(phrase, count);
+        if (count === 1) this.lexical?.addWord(this.lexicon, { word: phrase, terms }, sameWord);
+      }
+      this.followSurface(this.vocabulary.addPassage(analysed.words));
+      const distinct = [...new Set(analysed.words.map((w) => w.term))];
+      if (this.building) this.building.set(position, distinct);
+      else for (const term of distinct) if (this.common?.has(term)) this.common.set(term, position);
+      if (analysed.question.length > 0) this.questionTerms.set(position, analysed.question);
+      return analysed.indexed(position);
+    });
+    this.positions.set(document.id, positions);
+    return indexed;
+  }
+
+  /** Takes one document out again. */
+  removeDocument(id: string): void {
+    for (const position of this.positions.get(id) ?? []) {
+      const passage = this.passages[position];
+      if (!passage) continue;
+      const analysed = analyse(passage, this.finder);
+      this.miniSearch.remove(analysed.indexed(position));
+      for (const [phrase, terms] of analysed.phrases) {
+        const count = (this.phraseCounts.get(phrase) ?? 0) - 1;
+        if (count > 0) this.phraseCounts.set(phrase, count);
+        else {
+          this.phraseCounts.delete(phrase);
+          this.lexical?.removeWord(this.lexicon, { word: phrase, terms });
+        }
+      }
+      this.followSurface(this.vocabulary.removePassage(analysed.words));
+      for (const term of new Set(analysed.words.map((w) => w.term))) this.common?.clear(term, position);
+      this.questionTerms.delete(position);
+      this.passages[position] = undefined;
+    }
+    this.positions.delete(id);
+    this.documents.delete(id);
+    this.aliases.delete(id);
+  }
+
+  /** Positions and tables from saved data, for `knowledge` (whose passages the data names). */
+  restore(knowledge: Knowledge, data: PassageIndexData): void {
+    const byId = new Map(knowledge.passages.map((p) => [p.id, p]));
+    data.slots.forEach((id, position) => {
+      const passage = id === null ? undefined : byId.get(id);
+      if (id !== null && !passage) throw new Error(`the index names a passage the knowledge does not have: ${id}`);
+      this.passages[position] = passage;
+      if (passage) (this.positions.get(passage.docId) ?? this.positions.set(passage.docId, []).get(passage.docId))?.push(position);
+    });
+    for (const document of knowledge.documents) {
+      if (!this.positions.has(document.id)) throw new Error(`the index does not hold ${document.file}`);
+      this.documents.set(document.id, document);
+    }
+    for (const [id, pairs] of data.aliasPairs) this.aliases.set(id, pairs);
+    for (const [phrase, terms, count] of data.phrases) {
+      this.finder.phrases.set(phrase, terms);
+      this.phraseCounts.set(phrase, count);
+    }
+    for (const [position, terms] of data.questionTerms) this.questionTerms.set(position, terms);
+    this.building = undefined;
+  }
+
+  /** Completes a build (or a restore) and returns the index. */
+  finish(lexical?: LexicalTable, common?: CommonTerms): PassageIndex {
+    this.vocabulary.prepare();
+    this.lexical = lexical ?? buildLexicalTable(this.lexicon, this.vocabulary, this.phrases());
+    const threshold = this.commonThreshold();
+    if (common) this.common = common;
+    else {
+      const terms: string[][] = [];
+      for (const [position, distinct] of this.building ?? []) terms[position] = distinct;
+      this.common = CommonTerms.fromPassages(terms, (t) => this.vocabulary.documentFrequency(t) > threshold);
+    }
+    this.building = undefined;
+    this.settle();
+    return this.view();
+  }
+
+  /** After documents came or went: which terms are common, the knowledge's order, its aliases. */
+  settle(touched?: Iterable<string>): void {
+    const common = this.common;
+    const threshold = this.commonThreshold();
+    if (common && touched) {
+      for (const term of [...common.terms()]) if (this.vocabulary.documentFrequency(term) <= threshold) common.dropTerm(term);
+      // A lower bar (fewer passages) may make any term common; otherwise only a term whose passages changed.
+      const candidates = threshold < this.threshold ? this.vocabulary.terms() : touched;
+      for (const term of candidates) {
+        if (!common.has(term) && this.vocabulary.documentFrequency(term) > threshold) common.addTerm(term, this.postings(term));
+      }
+    }
+    this.threshold = threshold;
+    const ranks = new Int32Array(this.passages.length);
+    let rank = 0;
+    const ordered = [...this.documents.values()].sort((a, b) => compareFiles(a.file, b.file));
+    for (const document of ordered) for (const position of this.positions.get(document.id) ?? []) ranks[position] = rank++;
+    this.ranks = ranks;
+    this.derivedAliases = mergeAliasPairs(ordered.map((d) => this.aliases.get(d.id) ?? []));
+  }
+
+  private view(): PassageIndex {
+    const state = this;
+    const { miniSearch, vocabulary, questionTerms } = this;
+    // A term's scores never change until the index does: the recent ones are kept (up to a number of entries in all).
+    let recentScores = new Map<string, Map<number, number>>();
+    let remembered = 0;
+    const scoresOf = (term: string): Map<number, number> => {
+      const known = recentScores.get(term);
+      if (known) return known;
+      const results = miniSearch.search(term, { tokenize: splitTerms, processTerm: asIs, boost: FIELD_BOOST, bm25: BM25 });
+      const scores = new Map(results.map((r) => [r.id as number, r.score]));
+      if (remembered + scores.size > SCORE_MEMO_ENTRIES) {
+        recentScores.clear();
+        remembered = 0;
+      }
+      recentScores.set(term, scores);
+      remembered += scores.size;
+      return scores;
+    };
+    // BM25+ of one occurrence in a passage of average length: what a common word adds to a passage that holds it.
+    const commonScore = (term: string): number => {
+      const n = vocabulary.passageCount;
+      const df = vocabulary.documentFrequency(term);
+      return Math.log(1 + (n - df + 0.5) / (df + 0.5)) * (BM25.d + 1) * FIELD_BOOST.text;
+    };
+    const order = (position: number): number => state.ranks[position] ?? position;
+    return {
+      passages: this.passages,
+      vocabulary,
+      get lexical() {
+        return state.lexical as LexicalTable;
+      },
+      get derivedAliases() {
+        return state.derivedAliases;
+      },
+      questionTerms,
+      order,
+      search: (concepts) =>
+        searchPassages(concepts, { passages: this.passages, vocabulary, common: this.common as CommonTerms, scoresOf, commonScore, order }),
+      update: (change) => {
+        const before = new Set<string>();
+        const touch = (document: KnowledgeDocument | undefined): void => {
+          for (const p of document?.passages ?? []) for (const t of analyse(p, this.finder).words) before.add(t.term);
+        };
+        for (const id of [...change.removed, ...change.added.map((d) => d.id)]) {
+          touch(this.documents.get(id));
+          if (this.documents.has(id)) this.removeDocument(id);
+        }
+        for (const document of change.added) {
+          touch(document);
+          for (const passage of this.addDocument(document)) miniSearch.add(passage);
+        }
+        this.settle(before);
+        recentScores = new Map();
+        remembered = 0;
+      },
+      toData: () => ({
+        miniSearch: miniSearch.toJSON(),
+        vocabulary: vocabulary.toJSON(),
+        lexical: (this.lexical as LexicalTable).toJSON(),
+        aliasPairs: [...this.aliases],
+        phrases: this.phrases().map(([phrase, terms]) => [phrase, terms, this.phraseCounts.get(phrase) ?? 1]),
+        slots: this.passages.map((p) => p?.id ?? null),
+        questionTerms: [...questionTerms],
+        common: (this.common as CommonTerms).toJSON(),
+      }),
+    };
+  }
+
+  private phrases(): [string, string[]][] {
+    return [...this.phraseCounts.keys()].map((phrase) => [phrase, this.finder.phrases.get(phrase) ?? []]);
+  }
+
+  private commonThreshold(): number {
+    return Math.max(this.tuning.commonMin, this.tuning.commonShare * this.vocabulary.passageCount);
+  }
+
+  private postings(term: string): number[] {
+    return this.miniSearch.search(term, { tokenize: splitTerms, processTerm: asIs }).map((r) => r.id as number);
+  }
+
+  // The lexical table follows the knowledge's words as they come and go (while building, it is made at the end).
+  private followSurface(change: SurfaceChange): void {
+    if (!this.lexical) return;
+    for (const [folded, term] of change.removed) if (isLexicalWord(folded)) this.lexical.removeWord(this.lexicon, { word: folded, terms: [term] });
+    for (const [folded, term] of change.added) if (isLexicalWord(folded)) this.lexical.addWord(this.lexicon, { word: folded, terms: [term] }, sameWord);
+  }
 }
 
-function newParts(lexicon: Lexicon): Parts {
-  const miniSearch = new MiniSearch<IndexedPassage>(MINISEARCH_OPTIONS);
-  return { miniSearch, vocabulary: new Vocabulary(), questionTerms: new Map(), passageTerms: [], phrases: new PhraseFinder(lexicon), lexicon };
+/** File names in the knowledge's own order (as the folder lists them, sorted). */
+function compareFiles(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function indexPassage(passage: Passage, id: number, parts: Parts): IndexedPassage {
+// One passage as the index holds it: its words, its FAQ question's terms, its WordNet phrases, its MiniSearch fields.
+function analyse(passage: Passage, finder: PhraseFinder) {
   const questionTokens = tokenize(passage.question ?? '');
   const textTokens = tokenize(splitDateline(passage.text).body);
-  parts.phrases?.scan(questionTokens);
-  parts.phrases?.scan(textTokens);
+  const phrases = new Map([...finder.scan(questionTokens), ...finder.scan(textTokens)]);
   const question = termsOf(questionTokens);
   const text = termsOf(textTokens);
-  parts.vocabulary.addPassage([...question, ...text]);
-  parts.passageTerms[id] = [...new Set([...question, ...text].map((w) => w.term))];
-  if (question.length > 0) parts.questionTerms.set(id, question.map((w) => w.term));
-  return { id, question: question.map((w) => w.term).join(' '), text: text.map((w) => w.term).join(' ') };
+  return {
+    words: [...question, ...text],
+    question: question.map((w) => w.term),
+    phrases,
+    indexed: (id: number): IndexedPassage => ({ id, question: question.map((w) => w.term).join(' '), text: text.map((w) => w.term).join(' ') }),
+  };
 }
 
 function termsOf(tokens: readonly Token[]): VocabularyWord[] {
-  return tokens.flatMap(({ folded, term, capitalised, sentenceStart }) =>
-    term ? [{ folded, term, capitalised, sentenceStart }] : [],
-  );
-}
-
-function assemble(knowledge: Knowledge, parts: Parts, tuning: IndexTuning = TUNING): PassageIndex {
-  const { miniSearch, vocabulary, questionTerms } = parts;
-  vocabulary.prepare();
-  const lexical = parts.lexical ?? buildLexicalTable(parts.lexicon ?? sharedLexicon(), vocabulary, parts.phrases?.phrases ?? new Map());
-  const derivedAliases = parts.derivedAliases ?? deriveAliases(knowledge.passages.flatMap((p) => [p.text, p.question ?? '']));
-  const threshold = Math.max(tuning.commonMin, tuning.commonShare * vocabulary.passageCount);
-  const common = parts.common ?? CommonTerms.fromPassages(parts.passageTerms, (t) => vocabulary.documentFrequency(t) > threshold);
-  parts.passageTerms.length = 0;
-  const n = vocabulary.passageCount;
-  // BM25+ of one occurrence in a passage of average length: what a common word adds to a passage that holds it.
-  const commonScore = (term: string): number => {
-    const df = vocabulary.documentFrequency(term);
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5)) * (BM25.d + 1) * FIELD_BOOST.text;
-  };
-  // A term's scores never change for this index: the recent ones are kept (up to a number of entries in all).
-  const recentScores = new Map<string, Map<number, number>>();
-  let remembered = 0;
-  const scoresOf = (term: string): Map<number, number> => {
-    const known = recentScores.get(term);
-    if (known) return known;
-    const results = miniSearch.search(term, { tokenize: splitTerms, processTerm: asIs, boost: FIELD_BOOST, bm25: BM25 });
-    const scores = new Map(results.map((r) => [r.id as number, r.score]));
-    if (remembered + scores.size > SCORE_MEMO_ENTRIES) {
-      recentScores.clear();
-      remembered = 0;
-    }
-    recentScores.set(term, scores);
-    remembered += scores.size;
-    return scores;
-  };
-
-  return {
-    passages: knowledge.passages,
-    vocabulary,
-    lexical,
-    derivedAliases,
-    questionTerms,
-    toData: () => ({
-      miniSearch: miniSearch.toJSON(),
-      vocabulary: vocabulary.toJSON(),
-      lexical: lexical.toJSON(),
-      derivedAliases,
-      questionTerms: [...questionTerms],
-      common: common.toJSON(),
-    }),
-    search: (concepts) => searchPassages(concepts, { passages: knowledge.passages, vocabulary, common, scoresOf, commonScore }),
-  };
+  return tokens.flatMap(({ folded, term, capitalised, sentenceStart }) => (term ? [{ folded, term, capitalised, sentenceStart }] : []));
 }

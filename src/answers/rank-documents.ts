@@ -7,6 +7,8 @@ import type { Vocabulary } from './vocabulary.js';
 
 /** How much more a passage may score for one concept by holding it better (BM25) than the others that hold it. */
 export const BM25_TIEBREAK = 0.2;
+/** Best passages of two documents this close (a share of the better) count as equal: the newer document wins. */
+export const EQUAL_SHARE = 0.05;
 /** Documents returned, best first (the answer comes from the first; suggestions from the first few). */
 export const MAX_DOCUMENTS = 5;
 
@@ -38,6 +40,8 @@ interface Tally {
   holding: Int32Array;
   top: number;
   members: number[];
+  /** The earliest of its matched passages in the knowledge's order. */
+  first: number;
 }
 
 /**
@@ -48,9 +52,11 @@ interface Tally {
 export function rankDocuments(
   concepts: readonly Concept[],
   matches: readonly PassageMatch[],
-  passages: readonly Passage[],
+  passages: readonly (Passage | undefined)[],
   passageCounts: ReadonlyMap<string, number>,
   vocabulary: Vocabulary,
+  order: (position: number) => number = (position) => position,
+  newest: ReadonlyMap<string, number> = new Map(),
 ): RankedDocument[] {
   const n = concepts.length;
   const weights = concepts.map((c) => coverageWeight(c, vocabulary));
@@ -65,7 +71,7 @@ export function rankDocuments(
   matches.forEach(({ position, offset, held, strength, score }, m) => {
     const docId = (passages[position] as Passage).docId;
     let tally = tallies.get(docId);
-    if (!tally) tallies.set(docId, (tally = { docId, best: new Float64Array(n), holding: new Int32Array(n), top: 0, members: [] }));
+    if (!tally) tallies.set(docId, (tally = { docId, best: new Float64Array(n), holding: new Int32Array(n), top: 0, members: [], first: Infinity }));
     let ranked = 0;
     let covered = 0;
     for (let c = 0; c < n; c += 1) {
@@ -86,6 +92,7 @@ export function rankDocuments(
     coverages[m] = total > 0 ? covered / total : 0;
     tally.top = Math.max(tally.top, ranked);
     tally.members.push(m);
+    tally.first = Math.min(tally.first, order(position));
   });
 
   // The names a question uses tell which article it is about, whatever its other words find elsewhere.
@@ -103,13 +110,25 @@ export function rankDocuments(
     }
     return { tally, coverage: total > 0 ? covered / total : 0, specific, named };
   });
-  documents.sort((a, b) => b.named - a.named || b.coverage - a.coverage || b.tally.top - a.tally.top);
+  // Equal cover: the better best passage, unless the two are about as good, then the newer article (`newest`: 0 for
+  // the newest), then file order.
+  const age = (docId: string): number => newest.get(docId) ?? Number.MAX_SAFE_INTEGER;
+  const better = (a: number, b: number): number => (Math.abs(a - b) > EQUAL_SHARE * Math.max(a, b) ? a - b : 0);
+  documents.sort(
+    (a, b) =>
+      b.named - a.named ||
+      (Math.abs(b.coverage - a.coverage) > 1e-9 ? b.coverage - a.coverage : 0) ||
+      better(b.tally.top, a.tally.top) ||
+      age(a.tally.docId) - age(b.tally.docId) ||
+      b.tally.top - a.tally.top ||
+      a.tally.first - b.tally.first,
+  );
   return documents.slice(0, MAX_DOCUMENTS).map(({ tally, coverage, specific }) => ({
     docId: tally.docId,
     coverage,
     specific,
     passages: tally.members
       .map((m) => ({ match: matches[m] as PassageMatch, score: scores[m] as number, coverage: coverages[m] as number }))
-      .sort((a, b) => b.score - a.score || a.match.position - b.match.position),
+      .sort((a, b) => b.score - a.score || order(a.match.position) - order(b.match.position)),
   }));
 }

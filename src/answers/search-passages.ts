@@ -31,7 +31,10 @@ export interface PassageMatch {
 
 /** What a search reads: the passages, their vocabulary and common-word bitsets, and each term's BM25 scores. */
 export interface SearchSources {
-  passages: readonly Passage[];
+  /** The passages by position (holes where a document was removed). */
+  passages: readonly (Passage | undefined)[];
+  /** A position's place in the knowledge's own order, for ties. */
+  order(position: number): number;
   vocabulary: Vocabulary;
   common: CommonTerms;
   /** The BM25 score of each passage holding `term`. */
@@ -69,7 +72,7 @@ export function searchPassages(concepts: readonly SearchConcept[], sources: Sear
   }
   if (candidates.size === 0) {
     const strongCommon = [...strong].filter((t) => common.has(t)).sort((a, b) => vocabulary.documentFrequency(a) - vocabulary.documentFrequency(b));
-    for (const p of mostHeld(common, strongCommon)) candidates.add(p);
+    for (const p of mostHeld(common, strongCommon, sources.order)) candidates.add(p);
   }
   const loose = [...all].filter((t) => !scores.has(t) && !common.has(t));
   for (const t of loose) {
@@ -89,7 +92,7 @@ export function searchPassages(concepts: readonly SearchConcept[], sources: Sear
 }
 
 // Whole documents, while they are few (a document's passages are side by side in `passages`).
-function addWholeDocuments(candidates: Set<number>, passages: readonly Passage[]): void {
+function addWholeDocuments(candidates: Set<number>, passages: readonly (Passage | undefined)[]): void {
   const documents = new Set<string>();
   let size = 0;
   const ranges: [number, number][] = [];
@@ -115,14 +118,14 @@ function restrict(scores: ReadonlyMap<number, number>, to: ReadonlySet<number>):
 }
 
 // With only common words, the candidates are the passages holding the most of them (`terms`: rarest first).
-function mostHeld(common: CommonTerms, terms: readonly string[]): number[] {
+function mostHeld(common: CommonTerms, terms: readonly string[], order: (position: number) => number): number[] {
   const [first, ...others] = terms;
   if (first === undefined) return [];
   const counted: { position: number; count: number }[] = [];
   for (const position of common.positions(first)) {
     counted.push({ position, count: others.filter((t) => common.holds(t, position)).length });
   }
-  return counted.sort((a, b) => b.count - a.count || a.position - b.position).slice(0, MAX_CANDIDATES).map((c) => c.position);
+  return counted.sort((a, b) => b.count - a.count || order(a.position) - order(b.position)).slice(0, MAX_CANDIDATES).map((c) => c.position);
 }
 
 // For each passage holding any alternative, the strongest alternative of each concept it holds. The per-concept

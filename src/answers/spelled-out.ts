@@ -18,7 +18,7 @@ const MIN_USES = 2;
 export class SpelledOut {
   private readonly memo = new Map<string, string[][]>();
 
-  constructor(private readonly passages: readonly Passage[]) {}
+  constructor(private readonly passages: readonly (Passage | undefined)[]) {}
 
   /**
    * The phrases of the knowledge whose words start with the letters of `abbreviation`, most used first (each as its
@@ -34,6 +34,7 @@ export class SpelledOut {
     const find = new RegExp(`(?<![\\p{L}\\p{N}])${pattern}(?![\\p{L}\\p{N}])`, 'giu');
     const counts = new Map<string, number>();
     for (const passage of this.passages) {
+      if (!passage) continue;
       for (const text of [passage.question ?? '', passage.text]) {
         for (const match of text.matchAll(find)) {
           const words = match.slice(1) as string[];
@@ -47,7 +48,7 @@ export class SpelledOut {
       }
     }
     // A story abbreviates what it repeats: a phrase said once is as likely a coincidence (PR, Priya Ramanathan).
-    const ranked = [...counts].filter(([, count]) => count >= MIN_USES).sort((a, b) => b[1] - a[1]);
+    const ranked = [...counts].filter(([, count]) => count >= MIN_USES).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     const found = ranked.length > MAX_MEANINGS ? [] : ranked.map(([phrase]) => phrase.split(' '));
     if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
     this.memo.set(key, found);

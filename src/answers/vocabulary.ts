@@ -39,10 +39,17 @@ export interface VocabularyData {
   passages: number;
   df: [string, number][];
   capitals: [string, number][];
-  surface: [string, string][];
+  /** Surface word (folded), its stem, and how many passages hold it. */
+  surface: [string, string, number][];
 }
 
-/** Term statistics and fuzzy lookup over every passage of the knowledge. */
+/** Which surface words (folded, with their stems) a change to the vocabulary added or dropped. */
+export interface SurfaceChange {
+  added: [string, string][];
+  removed: [string, string][];
+}
+
+/** Term statistics and fuzzy lookup over every passage of the knowledge; passages can be added and removed. */
 export class Vocabulary {
   /** Passages that hold each stem. */
   private readonly df = new Map<string, number>();
@@ -50,27 +57,72 @@ export class Vocabulary {
   private readonly capitals = new Map<string, number>();
   /** Surface words (folded) → their stem. */
   private readonly surfaceWords = new Map<string, string>();
-  /** Radix trees over stems and surface words, for prefixes and typos; built once the vocabulary is complete. */
+  /** Surface words (folded) → how many passages hold them. */
+  private readonly surfaceCounts = new Map<string, number>();
+  /** Radix trees over stems and surface words, for prefixes and typos; built when first needed, then kept up to date. */
   private stemTree?: SearchableMap<number>;
   private surfaceTree?: SearchableMap<string>;
   private passages = 0;
   private ordinary?: string[];
 
   /** Records one passage: its stems, the folded words they came from, and how each was written. */
-  addPassage(words: readonly VocabularyWord[]): void {
-    this.passages += 1;
-    this.stemTree = undefined;
-    this.surfaceTree = undefined;
-    for (const term of new Set(words.map((w) => w.term))) this.df.set(term, (this.df.get(term) ?? 0) + 1);
-    for (const w of words) {
-      if (!this.surfaceWords.has(w.folded)) this.surfaceWords.set(w.folded, w.term);
-      if (!w.sentenceStart) this.capitals.set(w.term, (this.capitals.get(w.term) ?? 0) + (w.capitalised ? 1 : -1));
+  addPassage(words: readonly VocabularyWord[]): SurfaceChange {
+    return this.count(words, 1);
+  }
+
+  /** Forgets one passage recorded with the same words by {@link addPassage}. */
+  removePassage(words: readonly VocabularyWord[]): SurfaceChange {
+    return this.count(words, -1);
+  }
+
+  private count(words: readonly VocabularyWord[], by: 1 | -1): SurfaceChange {
+    const change: SurfaceChange = { added: [], removed: [] };
+    this.passages += by;
+    this.ordinary = undefined;
+    for (const term of new Set(words.map((w) => w.term))) {
+      const df = (this.df.get(term) ?? 0) + by;
+      if (df > 0) {
+        if (!this.df.has(term)) this.stemTree?.set(term, 1);
+        this.df.set(term, df);
+      } else {
+        this.df.delete(term);
+        this.capitals.delete(term);
+        this.stemTree?.delete(term);
+      }
     }
+    const surface = new Map<string, string>();
+    for (const w of words) {
+      if (!surface.has(w.folded)) surface.set(w.folded, w.term);
+      if (!w.sentenceStart && this.df.has(w.term)) this.capitals.set(w.term, (this.capitals.get(w.term) ?? 0) + by * (w.capitalised ? 1 : -1));
+    }
+    for (const [folded, term] of surface) {
+      const count = (this.surfaceCounts.get(folded) ?? 0) + by;
+      if (count > 0) {
+        if (!this.surfaceWords.has(folded)) {
+          this.surfaceWords.set(folded, term);
+          this.surfaceTree?.set(folded, term);
+          change.added.push([folded, term]);
+        }
+        this.surfaceCounts.set(folded, count);
+      } else {
+        const was = this.surfaceWords.get(folded) ?? term;
+        this.surfaceCounts.delete(folded);
+        this.surfaceWords.delete(folded);
+        this.surfaceTree?.delete(folded);
+        change.removed.push([folded, was]);
+      }
+    }
+    return change;
   }
 
   /** The vocabulary as plain data. */
   toJSON(): VocabularyData {
-    return { passages: this.passages, df: [...this.df], capitals: [...this.capitals], surface: [...this.surfaceWords] };
+    return {
+      passages: this.passages,
+      df: [...this.df],
+      capitals: [...this.capitals],
+      surface: [...this.surfaceWords].map(([folded, term]) => [folded, term, this.surfaceCounts.get(folded) ?? 1]),
+    };
   }
 
   /** Rebuilds a vocabulary from {@link toJSON}'s data. */
@@ -79,7 +131,10 @@ export class Vocabulary {
     vocabulary.passages = data.passages;
     for (const [k, v] of data.df) vocabulary.df.set(k, v);
     for (const [k, v] of data.capitals) vocabulary.capitals.set(k, v);
-    for (const [k, v] of data.surface) vocabulary.surfaceWords.set(k, v);
+    for (const [folded, term, count] of data.surface) {
+      vocabulary.surfaceWords.set(folded, term);
+      vocabulary.surfaceCounts.set(folded, count);
+    }
     return vocabulary;
   }
 
@@ -129,6 +184,11 @@ export class Vocabulary {
   ordinaryWords(): string[] {
     this.ordinary ??= [...this.surfaceWords].filter(([folded, term]) => !this.isName(term) && /^[a-z]/u.test(folded)).map(([folded]) => folded);
     return this.ordinary;
+  }
+
+  /** Every stem the knowledge uses. */
+  terms(): IterableIterator<string> {
+    return this.df.keys();
   }
 
   /** Whether the knowledge uses `term`. */
@@ -183,15 +243,11 @@ export class Vocabulary {
     for (const [, distance] of results.values()) best = Math.min(best, distance);
     const terms = new Set<string>();
     for (const [stem, distance] of results.values()) if (distance === best) terms.add(stem);
-    return [...terms].slice(0, MAX_PREFIX_MATCHES);
+    return [...terms].sort().slice(0, MAX_PREFIX_MATCHES);
   }
 }
 
+// The first `max` distinct values in alphabetical order (the trees' own order depends on the order words came in).
 function firstDistinct(values: Iterable<string>, max: number): string[] {
-  const found = new Set<string>();
-  for (const value of values) {
-    found.add(value);
-    if (found.size >= max) break;
-  }
-  return [...found];
+  return [...new Set(values)].sort().slice(0, max);
 }

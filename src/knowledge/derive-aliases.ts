@@ -30,6 +30,14 @@ const MAX_NAME_WORDS = 5;
  * text calls it (alternatives separated by commas, as in `aliases.json`).
  */
 export function deriveAliases(texts: Iterable<string>): AliasTable {
+  return mergeAliasPairs([aliasPairs(texts)]);
+}
+
+/** What each form a reader may type stands for in `texts` (one document's), before the forms of many are dropped. */
+export type AliasPairs = [string, string[]][];
+
+/** The forms `texts` defines and what each stands for, in the order met. */
+export function aliasPairs(texts: Iterable<string>): AliasPairs {
   const found = new Map<string, Set<string>>();
   const add = (key: string, value: string): void => {
     const k = key.trim();
@@ -51,7 +59,18 @@ export function deriveAliases(texts: Iterable<string>): AliasTable {
       add(second, first);
     }
   }
-  // Initials that stand for many names (two people called V. K.) stand for none of them.
+  return [...found].map(([k, v]) => [k, [...v]]);
+}
+
+/** The aliases of several documents' pairs, in order: a form that stands for more than three things stands for none. */
+export function mergeAliasPairs(documents: Iterable<AliasPairs>): AliasTable {
+  const found = new Map<string, Set<string>>();
+  for (const pairs of documents) {
+    for (const [key, values] of pairs) {
+      const known = found.get(key) ?? found.set(key, new Set()).get(key);
+      for (const v of values) known?.add(v);
+    }
+  }
   return Object.fromEntries([...found].filter(([, v]) => v.size <= MAX_MEANINGS).map(([k, v]) => [k, [...v].join(', ')]));
 }
 

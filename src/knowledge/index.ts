@@ -7,4 +7,5 @@ export type { Knowledge, KnowledgeDocument, Passage, PassageKind } from './types
 export { splitSentences } from './split-sentences.js';
 export { splitDateline } from './dateline.js';
 export { describeTitles } from './describe-knowledge.js';
-export { deriveAliases, bracketedForms, nameRuns, secondNames } from './derive-aliases.js';
+export { aliasPairs, deriveAliases, mergeAliasPairs, bracketedForms, nameRuns, secondNames, type AliasPairs } from './derive-aliases.js';
+export { documentDate, newestFirst } from './newest-first.js';

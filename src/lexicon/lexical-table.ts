@@ -18,28 +18,32 @@ export interface KnowledgeWord {
   terms: readonly string[];
 }
 
-/** The table as plain data, for the index cache: `[form, [terms, relation, strength, pos][]]`. */
-export type LexicalTableData = [string, [string[], Relation, number, PartOfSpeech | ''][]][];
+/** The table as plain data, for the index cache: `[form, [terms, relation, strength, pos, knowledge word][]]`. */
+export type LexicalTableData = [string, [string[], Relation, number, PartOfSpeech | '', string][]][];
+
+/** Whether a reader's form is already the knowledge word (no need to record it). */
+export type SameWord = (form: string, terms: readonly string[]) => boolean;
+
+interface StoredLink extends LexicalLink {
+  /** The knowledge word (or phrase) the link was made for, so that it can be taken out again. */
+  source: string;
+}
 
 /**
  * Maps the words a reader may use (base forms, lower case, `_` between the words of a phrase) to the knowledge's words
- * they stand for. Built once per knowledge from WordNet, so answering needs no WordNet lookups beyond base forms.
+ * they stand for. Built from WordNet for the knowledge's words, and kept up to date as words come and go, so answering
+ * needs no WordNet lookups beyond base forms.
  */
 export class LexicalTable {
-  private readonly links = new Map<string, LexicalLink[]>();
+  private readonly links = new Map<string, StoredLink[]>();
 
   /**
    * Builds the table for the knowledge's words; `sameWord` says a form is already the knowledge's word (its stem).
    * A phrase of the knowledge (`united_states`) also stands for itself, so a reader's phrase can be found as one.
    */
-  static build(lexicon: Lexicon, words: Iterable<KnowledgeWord>, sameWord: (form: string, terms: readonly string[]) => boolean): LexicalTable {
+  static build(lexicon: Lexicon, words: Iterable<KnowledgeWord>, sameWord: SameWord): LexicalTable {
     const table = new LexicalTable();
-    for (const { word, terms } of words) {
-      if (word.includes('_')) table.add(word, { terms, relation: 'same', strength: RELATION_STRENGTH.same });
-      for (const { form, pos, relation, strength } of lexicon.relatedForms(word).values()) {
-        if (!sameWord(form, terms)) table.add(form, { terms, relation, strength, pos });
-      }
-    }
+    for (const word of words) table.addWord(lexicon, word, sameWord);
     return table;
   }
 
@@ -47,19 +51,48 @@ export class LexicalTable {
   static fromJSON(data: LexicalTableData): LexicalTable {
     const table = new LexicalTable();
     for (const [form, links] of data) {
-      table.links.set(form, links.map(([terms, relation, strength, pos]) => ({ terms, relation, strength, ...(pos ? { pos } : {}) })));
+      table.links.set(form, links.map(([terms, relation, strength, pos, source]) => ({ terms, relation, strength, source, ...(pos ? { pos } : {}) })));
     }
     return table;
   }
 
   toJSON(): LexicalTableData {
-    return [...this.links].map(([form, links]) => [form, links.map((l) => [[...l.terms], l.relation, l.strength, l.pos ?? ''])]);
+    return [...this.links].map(([form, links]) => [form, links.map((l) => [[...l.terms], l.relation, l.strength, l.pos ?? '', l.source])]);
   }
 
-  /** The knowledge's words `form` stands for, strongest first; as a `pos` only, when given. */
+  /** Adds the forms a reader may use for one knowledge word (or phrase). */
+  addWord(lexicon: Lexicon, { word, terms }: KnowledgeWord, sameWord: SameWord): void {
+    if (word.includes('_')) this.put(word, { terms, relation: 'same', strength: RELATION_STRENGTH.same, source: word });
+    for (const { form, pos, relation, strength } of lexicon.relatedForms(word).values()) {
+      if (!sameWord(form, terms)) this.put(form, { terms, relation, strength, source: word, ...(pos ? { pos } : {}) });
+    }
+  }
+
+  /** Takes out what {@link addWord} added for a knowledge word the knowledge no longer uses. */
+  removeWord(lexicon: Lexicon, { word }: KnowledgeWord): void {
+    const forms = [...(word.includes('_') ? [word] : []), ...[...lexicon.relatedForms(word).values()].map((f) => f.form)];
+    for (const form of forms) {
+      const kept = (this.links.get(form) ?? []).filter((l) => l.source !== word);
+      if (kept.length > 0) this.links.set(form, kept);
+      else this.links.delete(form);
+    }
+  }
+
+  /**
+   * The knowledge's words `form` stands for, strongest first (each once, at its strongest); as a `pos` only, when
+   * given. Equal strengths come in the order of their words, whatever order the words came in.
+   */
   lookup(form: string, pos?: PartOfSpeech): readonly LexicalLink[] {
-    const links = this.links.get(form) ?? [];
-    return pos === undefined ? links : links.filter((l) => l.pos === undefined || l.pos === pos);
+    const stored = this.links.get(form);
+    if (!stored) return [];
+    const best = new Map<string, LexicalLink>();
+    for (const { source: _source, ...link } of stored) {
+      if (pos !== undefined && link.pos !== undefined && link.pos !== pos) continue;
+      const key = `${link.terms.join(' ')}|${link.pos ?? ''}`;
+      const known = best.get(key);
+      if (!known || known.strength < link.strength || (known.strength === link.strength && relationKey(link) < relationKey(known))) best.set(key, link);
+    }
+    return [...best].sort(([ka, a], [kb, b]) => b.strength - a.strength || (ka < kb ? -1 : ka > kb ? 1 : 0)).map(([, link]) => link);
   }
 
   /** Number of forms in the table. */
@@ -67,16 +100,11 @@ export class LexicalTable {
     return this.links.size;
   }
 
-  private add(form: string, link: LexicalLink): void {
+  private put(form: string, link: StoredLink): void {
     const links = this.links.get(form);
-    if (!links) return void this.links.set(form, [link]);
-    const key = `${link.terms.join(' ')}|${link.pos ?? ''}`;
-    const same = links.findIndex((l) => `${l.terms.join(' ')}|${l.pos ?? ''}` === key);
-    if (same >= 0) {
-      if ((links[same]?.strength ?? 0) >= link.strength) return;
-      links.splice(same, 1);
-    }
-    const at = links.findIndex((l) => l.strength < link.strength);
-    links.splice(at < 0 ? links.length : at, 0, link);
+    if (links) links.push(link);
+    else this.links.set(form, [link]);
   }
 }
+
+const relationKey = (link: LexicalLink): string => link.relation;

@@ -1,5 +1,5 @@
 // Chooses the document that leads the summary: the configured one, else the newest.
-import { KnowledgeError, type Knowledge, type KnowledgeDocument } from '../knowledge/index.js';
+import { KnowledgeError, newestFirst, type Knowledge, type KnowledgeDocument } from '../knowledge/index.js';
 
 /**
  * The lead document: the one whose file name or id is `preferred` when given; otherwise the newest by its
@@ -14,10 +14,7 @@ export function pickLead(knowledge: Knowledge, preferred?: string): KnowledgeDoc
     }
     return found;
   }
-  const newest = [...knowledge.documents].sort(
-    (a, b) => (a.date ?? '').localeCompare(b.date ?? '') || (a.modified ?? '').localeCompare(b.modified ?? '') || a.file.localeCompare(b.file),
-  );
-  const lead = newest.at(-1);
+  const [lead] = newestFirst(knowledge.documents);
   if (!lead) throw new KnowledgeError('there are no documents to summarise');
   return lead;
 }

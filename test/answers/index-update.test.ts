@@ -1,0 +1,111 @@
+// Updating the index in place (documents added, changed, removed) answers as an index built from scratch would.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createAnswerEngine, type AnswerEngine } from '../../src/answers/index.js';
+import { buildPassageIndex, loadPassageIndex, type PassageIndex } from '../../src/answers/passage-index.js';
+import { fromDocuments, parseDocument, type KnowledgeDocument } from '../../src/knowledge/index.js';
+
+const ARTICLES = new URL('../eval/articles/', import.meta.url).pathname;
+const SEED = new URL('../../knowledge/putin-visits-xi-in-beijing.txt', import.meta.url).pathname;
+const files = readdirSync(ARTICLES).filter((f) => f.endsWith('.txt')).sort();
+const texts = new Map<string, string>([['putin-visits-xi-in-beijing.txt', readFileSync(SEED, 'utf8')], ...files.map((f): [string, string] => [f, readFileSync(join(ARTICLES, f), 'utf8')])]);
+const questions = [...new Set([...texts.keys()].flatMap((file) => {
+  const json = join(ARTICLES, file.replace(/\.txt$/u, '.questions.json'));
+  try {
+    const q = JSON.parse(readFileSync(json, 'utf8')) as { answerable: { q: string }[]; outOfScope: string[] };
+    return [...q.answerable.map((a) => a.q), ...q.outOfScope];
+  } catch {
+    return ['why is putin going to beijing', 'what is the belt and road', 'who is xi jinping', 'ukraine war sanctions'];
+  }
+}))];
+
+// A changed version of an article: its second paragraph gone, a new one at the end, its title reworded.
+function changed(text: string, file: string): string {
+  const blocks = text.split(/\n\s*\n/u);
+  const faq = blocks.findIndex((b) => b.trim() === 'FAQ:');
+  const body = blocks.slice(0, faq < 0 ? blocks.length : faq);
+  const rest = faq < 0 ? [] : blocks.slice(faq);
+  return [body[0]?.replace(/^Title: /mu, 'Title: Updated: ') ?? '', ...body.slice(1, 2), ...body.slice(3), `Late addition to ${file}: officials in Wellington and Valencia said a joint review of the merger and the outbreak would follow.`, ...rest].join('\n\n');
+}
+
+const documentOf = (file: string, text: string): KnowledgeDocument => parseDocument(text, file);
+const answersOf = (engine: AnswerEngine): string[] =>
+  questions.map((q) => {
+    const a = engine.answer(q);
+    return a.answered ? (a.source?.passageId ?? '?') : `- ${a.reason ?? ''}`;
+  });
+const engineOver = (documents: Map<string, KnowledgeDocument>, index?: PassageIndex): AnswerEngine => {
+  const knowledge = fromDocuments([...documents.values()].sort((a, b) => (a.file < b.file ? -1 : 1)));
+  return createAnswerEngine(knowledge, { cacheSize: 0, index: index ?? buildPassageIndex(knowledge) });
+};
+
+// A small seeded generator, so a failing sequence can be replayed.
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+}
+
+describe('updating the index in place', () => {
+  // Low bars for common words too, so that their bitsets come and go in a small knowledge.
+  it.each([
+    ['default tuning', { commonMin: 1_000, commonShare: 0.01 }],
+    ['words in more than 3 passages are common', { commonMin: 3, commonShare: 0 }],
+  ])('answers as a fresh index after each of a sequence of adds, changes and removals (%s)', { timeout: 120_000 }, (_name, tuning) => {
+    const next = random(7);
+    const all = [...texts.keys()];
+    const current = new Map<string, KnowledgeDocument>(all.slice(0, 3).map((f) => [f, documentOf(f, texts.get(f) ?? '')]));
+    const index = buildPassageIndex(fromDocuments([...current.values()]), tuning);
+    for (let step = 0; step < 8; step += 1) {
+      const file = all[Math.floor(next() * all.length)] as string;
+      const roll = next();
+      if (current.has(file) && roll < 0.35 && current.size > 1) {
+        current.delete(file);
+        index.update({ added: [], removed: [file.replace(/\.txt$/u, '')] });
+      } else if (current.has(file) && roll < 0.7) {
+        const document = documentOf(file, changed(texts.get(file) ?? '', file));
+        current.set(file, document);
+        index.update({ added: [document], removed: [] });
+      } else {
+        const document = documentOf(file, texts.get(file) ?? '');
+        current.set(file, document);
+        index.update({ added: [document], removed: [] });
+      }
+      const fresh = buildPassageIndex(fromDocuments([...current.values()].sort((a, b) => (a.file < b.file ? -1 : 1))), tuning);
+      expect(index.derivedAliases, `step ${step}`).toEqual(fresh.derivedAliases);
+      expect(index.vocabulary.passageCount).toBe(fresh.vocabulary.passageCount);
+      expect(answersOf(engineOver(current, index)), `step ${step}: ${file}`).toEqual(answersOf(engineOver(current, fresh)));
+    }
+  });
+
+  it('is saved and restored with its holes, and keeps answering the same', () => {
+    const documents = new Map([...texts.keys()].slice(0, 3).map((f): [string, KnowledgeDocument] => [f, documentOf(f, texts.get(f) ?? '')]));
+    const index = buildPassageIndex(fromDocuments([...documents.values()]));
+    const [first] = documents.keys();
+    const replaced = documentOf(first as string, changed(texts.get(first as string) ?? '', first as string));
+    documents.set(first as string, replaced);
+    index.update({ added: [replaced], removed: [] });
+    const knowledge = fromDocuments([...documents.values()].sort((a, b) => (a.file < b.file ? -1 : 1)));
+    const restored = loadPassageIndex(knowledge, JSON.parse(JSON.stringify(index.toData())));
+    expect(restored.passages.filter(Boolean)).toHaveLength(knowledge.passages.length);
+    expect(answersOf(engineOver(documents, restored))).toEqual(answersOf(engineOver(documents, index)));
+  });
+
+  it('stops answering from a removed article and answers from an added one', () => {
+    const seed = documentOf('putin-visits-xi-in-beijing.txt', texts.get('putin-visits-xi-in-beijing.txt') ?? '');
+    const airline = documentOf('aurelia-buys-levanta.txt', texts.get('aurelia-buys-levanta.txt') ?? '');
+    const index = buildPassageIndex(fromDocuments([seed]));
+    const documents = new Map([[seed.file, seed]]);
+    expect(engineOver(documents, index).answer('how many planes does levanta have').answered).toBe(false);
+    index.update({ added: [airline], removed: [] });
+    documents.set(airline.file, airline);
+    expect(engineOver(documents, index).answer('how many planes does levanta have').source?.passageId).toBe('aurelia-buys-levanta#p4');
+    index.update({ added: [], removed: [airline.id] });
+    documents.delete(airline.file);
+    expect(engineOver(documents, index).answer('how many planes does levanta have').answered).toBe(false);
+    expect(index.passages.filter(Boolean)).toHaveLength(seed.passages.length);
+  });
+});
