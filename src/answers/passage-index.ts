@@ -268,8 +268,10 @@ class IndexState {
   }
 
   private view(): PassageIndex {
-    const state = this;
     const { miniSearch, vocabulary, questionTerms } = this;
+    const lexical = (): LexicalTable => this.lexical as LexicalTable;
+    const aliases = (): AliasTable => this.derivedAliases;
+    const ranks = (): Int32Array => this.ranks;
     // A term's scores never change until the index does: the recent ones are kept (up to a number of entries in all).
     let recentScores = new Map<string, Map<number, number>>();
     let remembered = 0;
@@ -292,15 +294,15 @@ class IndexState {
       const df = vocabulary.documentFrequency(term);
       return Math.log(1 + (n - df + 0.5) / (df + 0.5)) * (BM25.d + 1) * FIELD_BOOST.text;
     };
-    const order = (position: number): number => state.ranks[position] ?? position;
+    const order = (position: number): number => ranks()[position] ?? position;
     return {
       passages: this.passages,
       vocabulary,
       get lexical() {
-        return state.lexical as LexicalTable;
+        return lexical();
       },
       get derivedAliases() {
-        return state.derivedAliases;
+        return aliases();
       },
       questionTerms,
       order,
