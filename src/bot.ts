@@ -1,19 +1,17 @@
 // Starts the bot for a configuration: knowledge → answers → replies → the app on its transport (Slack or console).
 import type { App, webApi } from '@slack/bolt';
-import { createWarmingEngine } from './answers/index.js';
 import { indexCacheDir } from './index-cache-dir.js';
-import { loadEngine } from './load-engine.js';
-import { loadAliases, loadKnowledge } from './knowledge/index.js';
+import type { Knowledge } from './knowledge/index.js';
+import { startLiveKnowledge, type LiveKnowledge } from './live/live-knowledge.js';
 import type { Config } from './config.js';
 import type { ConsoleIO } from './console/console-receiver.js';
 import type { Logger } from './logger.js';
-import { createDailyPost, type DailyPost } from './schedule/daily-post.js';
+import { createDailyPost, type DailyPost, type DailyPostOptions } from './schedule/daily-post.js';
 import { openPostState } from './schedule/post-state.js';
 import { createSlackApp } from './slack/create-app.js';
 import { fixedReplies } from './slack/fixed-replies.js';
-import type { SlackMessage } from './slack/format/slack-message.js';
 import { summaryMessage } from './slack/format/summary-message.js';
-import { buildSummary } from './summary/index.js';
+import { buildSummary, fingerprint, type Summary } from './summary/index.js';
 import { consoleTransport, slackTransport } from './transports.js';
 
 /** Options of {@link startBot}. */
@@ -27,6 +25,8 @@ export interface BotOptions {
   console?: ConsoleIO;
   /** How long start-up waits for the index before serving with "still reading" replies. Default 2 s. */
   warmWaitMs?: number;
+  /** Quiet time after a change in the knowledge folder before it is read. Default 500 ms. */
+  knowledgeDebounceMs?: number;
 }
 
 /** A running bot. */
@@ -38,58 +38,78 @@ export interface RunningBot {
   finished?: Promise<void>;
   /** Resolves when the index is ready and questions get real answers. */
   ready: Promise<void>;
+  /** The knowledge in service, followed as the folder changes. */
+  live: LiveKnowledge;
   /** Stops taking new work, waits for replies in flight, and resolves (true when all finished in time). */
   stop(): Promise<boolean>;
 }
 
-/** Loads the knowledge, builds the app on the transport for `config.mode`, and starts it. */
+/** Loads the knowledge, builds the app on the transport for `config.mode`, and starts it; the knowledge is followed. */
 export async function startBot(config: Config, options: BotOptions): Promise<RunningBot> {
   const { logger } = options;
-  const knowledge = loadKnowledge(config.knowledgeDir);
-  logger.info({ documents: knowledge.documents.length, passages: knowledge.passages.length }, 'knowledge loaded');
-  const summary = summaryMessage(buildSummary(knowledge, config.summary.document ? { document: config.summary.document } : {}));
-  // Until the index is ready (read from the cache, or built in chunks), questions get a "still reading" reply.
-  const engine = createWarmingEngine(knowledge);
-  const aliases = loadAliases(config.knowledgeDir);
-  const warming = loadEngine(knowledge, config.knowledgeDir, aliases, indexCacheDir(config.stateDir), logger).then(
-    ({ engine: ready, index, ms, cacheError }) => {
-      engine.ready(ready);
-      if (cacheError) logger.warn({ err: cacheError }, 'could not save the index cache');
-      logger.info({ index, ms: Math.round(ms) }, 'index ready');
-    },
-    (error: unknown) => logger.error({ err: String(error) }, 'could not build the index: questions get a "still reading" reply'),
-  );
+  // Reads the folder (a file that does not parse is logged and left out; no usable article stops start-up), then
+  // builds or loads the index meanwhile: until it is ready, questions get a "still reading" reply.
+  const live = startLiveKnowledge({
+    dir: config.knowledgeDir,
+    cacheDir: indexCacheDir(config.stateDir),
+    logger,
+    pollMs: config.knowledgePollSeconds * 1_000,
+    ...(options.knowledgeDebounceMs !== undefined ? { debounceMs: options.knowledgeDebounceMs } : {}),
+  });
+  const first = live.knowledge();
+  logger.info({ documents: first.documents.length, passages: first.passages.length }, 'knowledge loaded');
+  const summaryOptions = config.summary.document ? { document: config.summary.document } : {};
+  // One summary per version of the knowledge, made when first asked for.
+  const summaries = new WeakMap<Knowledge, Summary>();
+  const summaryOf = (knowledge: Knowledge, since?: readonly string[]): Summary => {
+    if (since) return buildSummary(knowledge, { ...summaryOptions, since });
+    const known = summaries.get(knowledge) ?? buildSummary(knowledge, summaryOptions);
+    summaries.set(knowledge, known);
+    return known;
+  };
+  const currentSummary = (): Summary => summaryOf(live.knowledge());
   const transport =
     config.mode === 'console'
-      ? consoleTransport(options.console ?? { input: process.stdin, output: process.stdout }, () => summary, knowledge.documents.map((d) => d.title), config.colour)
+      ? consoleTransport(options.console ?? { input: process.stdin, output: process.stdout }, {
+          dailyPost: () => summaryMessage(currentSummary()),
+          knowledge: () => live.knowledge(),
+          colour: config.colour,
+        })
       : slackTransport(config, logger);
+  const replies = fixedReplies(() => live.knowledge(), currentSummary);
   const { app, inFlight } = createSlackApp({
     receiver: transport.receiver,
     botToken: transport.botToken,
     ...(transport.apiUrl ? { apiUrl: transport.apiUrl } : {}),
     ...(transport.botIdentity ? { botIdentity: transport.botIdentity } : {}),
     logger,
-    deps: { engine, replies: fixedReplies(knowledge, () => summary) },
+    deps: { engine: live.engine, replies },
     clientOptions: { ...transport.clientOptions, ...options.clientOptions },
   });
   // The console has no deadline: it waits for the index. Slack is acknowledged at once; a small knowledge is
   // ready within the wait below, a large one keeps building while the bot replies "still reading".
-  if (config.mode === 'console') await warming;
+  if (config.mode === 'console') await live.ready;
   const port = await transport.start(app);
-  await Promise.race([warming, new Promise((resolve) => setTimeout(resolve, options.warmWaitMs ?? 2_000).unref())]);
+  await Promise.race([live.ready, new Promise((resolve) => setTimeout(resolve, options.warmWaitMs ?? 2_000).unref())]);
   logger.info({ mode: config.mode, ...(port !== undefined ? { port } : {}) }, 'ready');
-  const daily = config.mode === 'console' ? undefined : dailyPostFor(config, app, () => summary, logger);
+  const daily = config.mode === 'console' ? undefined : dailyPostFor(config, app, (previous) => {
+    const knowledge = live.knowledge();
+    const summary = summaryOf(knowledge, previous?.articles);
+    return { message: summaryMessage(summary), articles: knowledge.documents.map(fingerprint), unchanged: summary.unchanged === true };
+  }, logger);
   // The catch-up post may retry for a while: it runs alongside, counted as work in flight.
   if (daily) void inFlight.track(() => daily.start());
 
   return {
     app,
-    ready: warming,
+    ready: live.ready,
+    live,
     ...(port !== undefined ? { port } : {}),
     ...(transport.finished ? { finished: transport.finished } : {}),
     async stop() {
       logger.info({ inFlight: inFlight.size }, 'stopping: no new work, finishing replies in flight');
       daily?.stop();
+      live.close();
       const stopping = app.stop().catch((error: unknown) => logger.warn({ err: String(error) }, 'receiver did not stop cleanly'));
       transport.onStop?.();
       const finished = await inFlight.drain(options.drainMs ?? 5_000);
@@ -101,7 +121,7 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
 }
 
 // The daily summary post, when SUMMARY_CHANNEL is set; it posts through the app's Web API client in either mode.
-function dailyPostFor(config: Config, app: App, message: () => SlackMessage, logger: Logger): DailyPost | undefined {
+function dailyPostFor(config: Config, app: App, compose: DailyPostOptions['compose'], logger: Logger): DailyPost | undefined {
   const { channel } = config.summary;
   if (!channel) {
     logger.info('no daily summary post: SUMMARY_CHANNEL is not set');
@@ -110,7 +130,7 @@ function dailyPostFor(config: Config, app: App, message: () => SlackMessage, log
   return createDailyPost({
     ...config.summary,
     channel,
-    message,
+    compose,
     state: openPostState(config.stateDir, logger),
     logger,
     post: async (to, m) => {

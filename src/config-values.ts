@@ -89,3 +89,10 @@ export function parseChannelId(text: string): Parsed<string> {
   const id = text.trim();
   return /^[CGD][A-Z0-9]{6,}$/u.test(id) ? ok(id) : fail('a channel ID such as C0123456789 (not a #name)');
 }
+
+/** One of a few words, in any case. */
+export function parseChoice<T extends string>(text: string, choices: readonly T[]): Parsed<T> {
+  const folded = text.trim().toLowerCase();
+  const found = choices.find((c) => c === folded);
+  return found === undefined ? fail(choices.join(' or ')) : ok(found);
+}

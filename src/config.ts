@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import {
   LOG_LEVELS, parseBaseUrl, parseChannelId, parseDays, parseInteger, parseNumber, parseTime, parseTimeZone, parseToken,
+  parseChoice,
   type Parsed,
 } from './config-values.js';
 import type { LogFormat } from './logger.js';
@@ -37,6 +38,8 @@ export interface SummaryConfig {
   catchupHours: number;
   /** `SUMMARY_DOCUMENT`: the knowledge file that leads the summary; default the newest. */
   document?: string;
+  /** `SUMMARY_WHEN_UNCHANGED`: `post` (default: the summary again, marked unchanged) or `skip` when nothing changed. */
+  whenUnchanged: 'post' | 'skip';
 }
 
 /** Everything the bot reads from its environment. */
@@ -51,6 +54,8 @@ export interface Config extends CoreConfig {
   summary: SummaryConfig;
   /** `STATE_DIR`: the daily post's record and the index cache; default the project's git-ignored `.state/`. */
   stateDir: string;
+  /** `KNOWLEDGE_POLL_SECONDS`: how often the knowledge folder is also checked by listing it (besides change events). */
+  knowledgePollSeconds: number;
 }
 
 /** Thrown when settings are missing or malformed; `problems` has one line per variable. */
@@ -74,6 +79,7 @@ export const DEFAULTS = {
   summaryTimezone: 'UTC',
   summaryDays: 'daily',
   catchupHours: 6,
+  knowledgePollSeconds: 10,
 };
 
 /** Reads the settings every entry point shares. @throws ConfigError */
@@ -116,6 +122,7 @@ export function loadConfig(env: Env): Config {
     days: read('SUMMARY_DAYS', parseDays, DEFAULTS.summaryDays) ?? [],
     catchupHours: read('SUMMARY_CATCHUP_HOURS', (t) => parseNumber(t, 0, 24), String(DEFAULTS.catchupHours)) ?? 0,
     ...optional('document', value(env, 'SUMMARY_DOCUMENT')),
+    whenUnchanged: read('SUMMARY_WHEN_UNCHANGED', (t) => parseChoice(t, ['post', 'skip'] as const), 'post') ?? 'post',
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -130,6 +137,7 @@ export function loadConfig(env: Env): Config {
     colour: env.NO_COLOR === undefined,
     summary,
     stateDir: resolve(value(env, 'STATE_DIR') ?? DEFAULTS.stateDir),
+    knowledgePollSeconds: read('KNOWLEDGE_POLL_SECONDS', (t) => parseNumber(t, 1, 3600), String(DEFAULTS.knowledgePollSeconds)) ?? DEFAULTS.knowledgePollSeconds,
   };
 }
 

@@ -38,7 +38,8 @@ export async function loadEngine(
   return loadAnswerEngine(knowledge, { ...options, aliases, cacheDir });
 }
 
-function buildInChild(dir: string, cacheDir: string): Promise<void> {
+/** Builds the index cache for the knowledge in `dir` in a separate process (this event loop keeps serving). */
+export function buildInChild(dir: string, cacheDir: string): Promise<void> {
   return new Promise((resolve, reject) => {
     // The builder is TypeScript: the child needs tsx, which `npm start` passes to this process but a test runner may not.
     const loader = process.execArgv.includes('tsx') ? [] : ['--import', import.meta.resolve('tsx')];

@@ -5,6 +5,7 @@ import type { Config } from './config.js';
 import { CONSOLE_API_URL, CONSOLE_BOT, consoleFetch } from './console/console-fetch.js';
 import { ConsoleReceiver, type ConsoleIO } from './console/console-receiver.js';
 import { consoleBanner } from './console/banner.js';
+import type { Knowledge } from './knowledge/index.js';
 import type { Logger } from './logger.js';
 import { createReceiver } from './slack/create-receiver.js';
 import type { SlackMessage } from './slack/format/slack-message.js';
@@ -56,8 +57,15 @@ export function slackTransport(config: Config, logger: Logger): Transport {
   };
 }
 
+/** What the console shows besides replies: the daily post (`/summary`) and the knowledge (banner, `/home`). */
+export interface ConsoleContent {
+  dailyPost: () => SlackMessage;
+  knowledge: () => Knowledge;
+  colour?: boolean;
+}
+
 /** The terminal: typed lines in, rendered replies out, the Web API played locally. */
-export function consoleTransport(io: ConsoleIO, dailyPost: () => SlackMessage, titles: readonly string[], colour = true): Transport {
+export function consoleTransport(io: ConsoleIO, { dailyPost, knowledge, colour = true }: ConsoleContent): Transport {
   const receiver = new ConsoleReceiver({ ...io, dailyPost, command: BRIEFING_COMMAND, colour });
   return {
     receiver,
@@ -67,7 +75,7 @@ export function consoleTransport(io: ConsoleIO, dailyPost: () => SlackMessage, t
     clientOptions: { fetch: consoleFetch((delivery) => receiver.deliver(delivery)), retryConfig: { retries: 0 } },
     async start(app) {
       await app.init();
-      await app.start(consoleBanner(titles));
+      await app.start(consoleBanner(knowledge()));
       return undefined;
     },
     finished: receiver.finished,

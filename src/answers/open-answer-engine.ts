@@ -14,6 +14,8 @@ export function openAnswerEngine(dir: string, options: EngineOptions = {}): Answ
 /** How {@link loadAnswerEngine} got its index. */
 export interface LoadedEngine {
   engine: AnswerEngine;
+  /** The engine's index, to update in place as the knowledge changes. */
+  passageIndex: PassageIndex;
   /** `cache`: read from the index cache; `built`: indexed now (and cached when a cache folder was given). */
   index: 'cache' | 'built';
   ms: number;
@@ -44,14 +46,14 @@ export async function loadAnswerEngine(
   const cached = cacheDir && key ? await readIndexCache(cacheDir, key) : undefined;
   const loaded = cached ? loadCached(knowledge, cached) : undefined;
   if (loaded) {
-    return { engine: createAnswerEngine(knowledge, { ...engineOptions, index: loaded }), index: 'cache', ms: performance.now() - started };
+    return { engine: createAnswerEngine(knowledge, { ...engineOptions, index: loaded }), passageIndex: loaded, index: 'cache', ms: performance.now() - started };
   }
   if (cachedOnly) return undefined;
   const index = await buildPassageIndexAsync(knowledge);
   const engine = createAnswerEngine(knowledge, { ...engineOptions, index });
   let cacheError: string | undefined;
   if (cacheDir && key) await writeIndexCache(cacheDir, key, index.toData()).catch((error: unknown) => (cacheError = String(error)));
-  return { engine, index: 'built', ms: performance.now() - started, ...(cacheError ? { cacheError } : {}) };
+  return { engine, passageIndex: index, index: 'built', ms: performance.now() - started, ...(cacheError ? { cacheError } : {}) };
 }
 
 // A cache file that reads but does not load (say, a part missing) counts as no cache: the index is built again.

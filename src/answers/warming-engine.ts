@@ -1,4 +1,6 @@
-// Stands in for the engine while the index is still being built, so the bot can acknowledge and reply meanwhile.
+// Stands in for the engine: while the index is still being built it says so (the bot acknowledges and replies
+// meanwhile), then it hands each question to the engine of the moment, which is switched whole when the knowledge
+// changes (a question is answered wholly from the old knowledge or wholly from the new).
 import type { Knowledge } from '../knowledge/index.js';
 import type { AnswerEngine } from './answer-engine.js';
 import { normaliseQuery } from './normalise-query.js';
@@ -6,8 +8,9 @@ import { normaliseQuery } from './normalise-query.js';
 /** The reply while warming up. */
 export const WARMING_UP_TEXT = "I'm still reading the briefing. Please ask again in a few seconds.";
 
-/** An engine that says it is warming up until `ready` hands it the real one, then delegates. */
+/** An engine that says it is warming up until `ready` hands it the real one, then delegates to the latest one. */
 export interface WarmingEngine extends AnswerEngine {
+  /** Puts `engine` in service (the first time: the end of warming up; later: the knowledge changed). */
   ready(engine: AnswerEngine): void;
   readonly isReady: boolean;
 }
@@ -16,7 +19,9 @@ export interface WarmingEngine extends AnswerEngine {
 export function createWarmingEngine(knowledge: Knowledge): WarmingEngine {
   let real: AnswerEngine | undefined;
   return {
-    knowledge,
+    get knowledge() {
+      return real?.knowledge ?? knowledge;
+    },
     get isReady() {
       return real !== undefined;
     },

@@ -1,8 +1,11 @@
 // What the console says first: where you are, how to ask, how to connect to Slack.
-import { describeTitles } from '../knowledge/index.js';
+import { describeTitles, newestFirst, type Knowledge } from '../knowledge/index.js';
+import { exampleQuestions } from '../slack/format/help-message.js';
 
-/** The banner, naming the knowledge it answers from. */
-export function consoleBanner(titles: readonly string[]): string {
+/** The banner, naming the knowledge it answers from, with an example question from it. */
+export function consoleBanner(knowledge: Knowledge): string {
+  const titles = newestFirst(knowledge.documents).map((d) => d.title);
+  const example = (exampleQuestions(knowledge, 1)[0] ?? 'what is this about?').toLowerCase();
   return [
     'briefing-bot · local console',
     '',
@@ -10,8 +13,9 @@ export function consoleBanner(titles: readonly string[]): string {
     'listeners as in Slack, with Slack played here. Nothing is sent anywhere.',
     `Knowledge: ${describeTitles(titles)}`,
     '',
-    'Ask a question as you would @-mention the bot, e.g.  why is putin going to beijing?',
-    'Commands: /briefing (the summary)  /briefing <question>  /briefing help  /summary (the daily post)  /share  /quit',
+    `Ask a question as you would @-mention the bot, e.g.  ${example}`,
+    'Commands: /briefing (the summary)  /briefing <question>  /briefing help  /list (the articles)  /home (the Home tab)',
+    '          /summary (the daily post)  /share  /quit',
     '',
     'To connect to Slack: copy .env.example to .env, set SLACK_BOT_TOKEN and SLACK_APP_TOKEN, and run npm start',
     'again (README.md, "Connect to Slack in five minutes").',

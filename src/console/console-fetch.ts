@@ -7,7 +7,7 @@ export const CONSOLE_RESPONSE_URL = 'https://console.invalid/respond/';
 
 /** A message the app sent, as the console received it. */
 export interface ConsoleDelivery {
-  via: 'chat.postMessage' | 'chat.postEphemeral' | 'chat.update' | 'respond';
+  via: 'chat.postMessage' | 'chat.postEphemeral' | 'chat.update' | 'respond' | 'views.publish';
   channel?: string;
   threadTs?: string;
   ephemeral: boolean;
@@ -43,6 +43,11 @@ export function consoleFetch(deliver: (delivery: ConsoleDelivery) => void): type
       });
       ts += 1;
       return json({ ok: true, channel: form.channel, ts: `1700000000.${String(ts).padStart(6, '0')}` });
+    }
+    if (method === 'views.publish') {
+      const view = JSON.parse(form.view ?? '{}') as { blocks?: types.KnownBlock[] };
+      deliver({ via: 'views.publish', ephemeral: false, deleteOriginal: false, ...pick({ blocks: view.blocks ?? [] }) });
+      return json({ ok: true, view: { id: 'V0CONSOLE' } });
     }
     if (method === 'auth.test') return json({ ok: true, user_id: CONSOLE_BOT.botUserId, bot_id: CONSOLE_BOT.botId, team_id: 'T0CONSOLE' });
     return json({ ok: false, error: 'not_supported_in_console' });

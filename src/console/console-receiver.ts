@@ -3,7 +3,7 @@ import { createInterface, type Interface } from 'node:readline';
 import type { App, Receiver } from '@slack/bolt';
 import type { SlackMessage } from '../slack/format/slack-message.js';
 import type { ConsoleDelivery } from './console-fetch.js';
-import { buttonPayload, commandPayload, CONSOLE_CHANNEL, CONSOLE_USER, mentionPayload } from './payloads.js';
+import { buttonPayload, commandPayload, CONSOLE_CHANNEL, CONSOLE_USER, homeOpenedPayload, mentionPayload } from './payloads.js';
 import { renderMessage, stylesFor, type RenderedMessage } from './render-message.js';
 
 /** The terminal the console talks through. */
@@ -74,7 +74,9 @@ export class ConsoleReceiver implements Receiver {
     const rendered = renderMessage(delivery, this.styles, { [CONSOLE_USER.id]: CONSOLE_USER.name });
     const button = rendered.buttons.at(-1);
     if (button) this.lastButton = button;
-    const where = delivery.ephemeral
+    const where = delivery.via === 'views.publish'
+      ? 'Home tab'
+      : delivery.ephemeral
       ? 'only visible to you'
       : `in #${delivery.channel === CONSOLE_CHANNEL.id ? CONSOLE_CHANNEL.name : delivery.channel ?? '?'}${delivery.threadTs ? ', in the thread' : ''}`;
     this.write(`${this.styles.bold('briefing-bot')} ${this.styles.dim(`(${where})`)}\n${indent(rendered.text)}\n`);
@@ -92,6 +94,10 @@ export class ConsoleReceiver implements Receiver {
         return this.dispatch(commandPayload(this.options.command, 'help'));
       case this.options.command:
         return this.dispatch(commandPayload(this.options.command, text));
+      case '/list':
+        return this.dispatch(commandPayload(this.options.command, 'list'));
+      case '/home':
+        return this.dispatch(homeOpenedPayload());
       case '/summary':
         await this.app?.client.chat.postMessage({ channel: CONSOLE_CHANNEL.id, ...this.options.dailyPost() });
         return true;
@@ -99,7 +105,7 @@ export class ConsoleReceiver implements Receiver {
         if (!this.lastButton) return this.say('There is no button to press yet: ask with /briefing first.');
         return this.dispatch(buttonPayload(this.lastButton.actionId, this.lastButton.value, this.lastButton.label));
       default:
-        if (word.startsWith('/')) return this.say(`Unknown command ${word}. Try ${this.options.command} <question>, ${this.options.command} help, /summary, /share or /quit.`);
+        if (word.startsWith('/')) return this.say(`Unknown command ${word}. Try ${this.options.command} <question>, ${this.options.command} help, /list, /home, /summary, /share or /quit.`);
         return this.dispatch(mentionPayload(line));
     }
   }

@@ -51,3 +51,18 @@ export function buttonPayload(actionId: string, value: string, label: string): R
     actions: [{ action_id: actionId, block_id: 'console', text: { type: 'plain_text', text: label }, value, type: 'button', action_ts: tsOf(n) }],
   };
 }
+
+/** An `event_callback` with `app_home_opened`: the person opened the bot's Home tab. */
+export function homeOpenedPayload(): Record<string, unknown> {
+  const n = next();
+  return {
+    token: 'console',
+    team_id: TEAM,
+    api_app_id: 'A0CONSOLE',
+    type: 'event_callback',
+    event_id: `EvConsole${n}`,
+    event_time: Math.floor(Date.now() / 1000),
+    event: { type: 'app_home_opened', user: CONSOLE_USER.id, channel: 'D0CONSOLE', tab: 'home', event_ts: tsOf(n) },
+    authorizations: [{ enterprise_id: null, team_id: TEAM, user_id: CONSOLE_BOT.botUserId, is_bot: true, is_enterprise_install: false }],
+  };
+}

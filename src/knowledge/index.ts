@@ -1,5 +1,5 @@
 // The knowledge module's public face: load a folder into documents, passages and aliases.
-export { loadKnowledge, listKnowledgeFiles, fromDocuments, KNOWLEDGE_EXTENSIONS } from './load-knowledge.js';
+export { loadKnowledge, listKnowledgeFiles, fromDocuments, knowledgeHash, readKnowledgeFile, KNOWLEDGE_EXTENSIONS } from './load-knowledge.js';
 export { loadAliases, parseAliases, ALIASES_FILE, type AliasTable } from './load-aliases.js';
 export { parseDocument } from './parse-document.js';
 export { KnowledgeError } from './knowledge-error.js';

@@ -17,13 +17,20 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  */
 export function loadKnowledge(dir: string): Knowledge {
   const files = listKnowledgeFiles(dir);
+  const documents = files.map((file) => readKnowledgeFile(file, readFileSync(join(dir, file)), statSync(join(dir, file)).mtime));
+  return { ...fromDocuments(documents), contentHash: knowledgeHash(documents) };
+}
+
+/** Parses one knowledge file's bytes. @throws KnowledgeError naming the file and line when it is unusable. */
+export function readKnowledgeFile(file: string, bytes: Uint8Array, modified: Date): KnowledgeDocument {
+  return { ...parseDocument(decode(bytes, file), file), modified: modified.toISOString(), digest: createHash('sha256').update(bytes).digest('hex') };
+}
+
+/** What an index cache is keyed by: the documents' file names and the digests of their bytes, in file-name order. */
+export function knowledgeHash(documents: readonly Pick<KnowledgeDocument, 'file' | 'digest'>[]): string {
   const hash = createHash('sha256');
-  const documents = files.map((file) => {
-    const bytes = readFileSync(join(dir, file));
-    hash.update(`${file}\0`).update(bytes).update('\0');
-    return { ...parseDocument(decode(bytes, file), file), modified: statSync(join(dir, file)).mtime.toISOString() };
-  });
-  return { ...fromDocuments(documents), contentHash: hash.digest('hex') };
+  for (const d of [...documents].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) hash.update(`${d.file}\0${d.digest ?? ''}\0`);
+  return hash.digest('hex');
 }
 
 /** Lists the knowledge files of `dir`, sorted; throws when there are none. */

@@ -36,6 +36,8 @@ export interface KnowledgeDocument {
   date?: string;
   /** When the file was last modified (ISO), set by the loader; the newest document leads when none has a date. */
   modified?: string;
+  /** SHA-256 of the file's bytes, set by the loader: tells a changed file from an unchanged one. */
+  digest?: string;
   passages: Passage[];
 }
 

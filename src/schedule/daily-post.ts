@@ -3,7 +3,7 @@ import { Cron } from 'croner';
 import type { Logger } from '../logger.js';
 import type { SlackMessage } from '../slack/format/slack-message.js';
 import { localDate, localTime } from './local-date.js';
-import type { PostState } from './post-state.js';
+import type { PostRecord, PostState } from './post-state.js';
 
 /** When and where to post. */
 export interface DailyPostSettings {
@@ -16,10 +16,21 @@ export interface DailyPostSettings {
   catchupHours: number;
 }
 
+/** What to post, given the previous post in the channel (built when posting). */
+export interface DailyContent {
+  message: SlackMessage;
+  /** The articles' fingerprints, recorded with the post. */
+  articles: string[];
+  /** Nothing was added, changed or removed since the previous post. */
+  unchanged: boolean;
+}
+
 /** Options of {@link createDailyPost}. */
 export interface DailyPostOptions extends DailyPostSettings {
-  /** The message to post (built when posting). */
-  message: () => SlackMessage;
+  /** The post, marking what is new since `previous` (the channel's last post, when there is one). */
+  compose: (previous: PostRecord | undefined) => DailyContent;
+  /** When nothing changed since the previous post: post the summary again (marked unchanged) or skip the day. */
+  whenUnchanged?: 'post' | 'skip';
   /** Posts to Slack and resolves with the message ts once Slack confirms it. */
   post: (channel: string, message: SlackMessage) => Promise<string>;
   state: PostState;
@@ -30,7 +41,7 @@ export interface DailyPostOptions extends DailyPostSettings {
 }
 
 /** Outcome of one attempt to make today's post. */
-export type PostOutcome = 'posted' | 'already-posted' | 'failed';
+export type PostOutcome = 'posted' | 'already-posted' | 'skipped' | 'failed';
 
 /** The running schedule. */
 export interface DailyPost {
@@ -67,11 +78,17 @@ export function createDailyPost(options: DailyPostOptions): DailyPost {
       log.info({ date, reason }, 'daily summary already posted today');
       return 'already-posted';
     }
+    const previous = state.last(channel);
     for (let attempt = 1; ; attempt += 1) {
       try {
-        const ts = await options.post(channel, options.message());
-        state.record({ channel, date, ts, postedAt: new Date().toISOString() });
-        log.info({ date, ts, reason, attempt }, 'daily summary posted');
+        const content = options.compose(previous);
+        if (content.unchanged && options.whenUnchanged === 'skip') {
+          log.info({ date, reason, since: previous?.date }, 'daily summary skipped: no article added, changed or removed since the last post (SUMMARY_WHEN_UNCHANGED=skip)');
+          return 'skipped';
+        }
+        const ts = await options.post(channel, content.message);
+        state.record({ channel, date, ts, postedAt: new Date().toISOString(), articles: content.articles });
+        log.info({ date, ts, reason, attempt, unchanged: content.unchanged }, 'daily summary posted');
         return 'posted';
       } catch (error) {
         const code = (error as { data?: { error?: string } }).data?.error ?? (error as Error).message;

@@ -11,12 +11,16 @@ export interface PostRecord {
   /** The `ts` Slack returned for the message. */
   ts: string;
   postedAt: string;
+  /** The articles' fingerprints when it was posted: what is new at the next post. */
+  articles?: string[];
 }
 
 /** The store of confirmed posts. */
 export interface PostState {
   readonly file: string;
   has(channel: string, date: string): boolean;
+  /** The latest post made to `channel`. */
+  last(channel: string): PostRecord | undefined;
   /** Records a confirmed post and writes the file (temp file, fsync, rename). */
   record(post: PostRecord): void;
 }
@@ -36,6 +40,7 @@ export function openPostState(dir: string, logger: Logger): PostState {
   return {
     file,
     has: (channel, date) => posts.some((p) => p.channel === channel && p.date === date),
+    last: (channel) => posts.filter((p) => p.channel === channel).at(-1),
     record(post) {
       posts = [...posts, post].slice(-KEEP);
       writeAtomically(file, `${JSON.stringify({ version: 1, posts }, null, 2)}\n`);

@@ -1,9 +1,9 @@
 // Builds the briefing summary: a headline, 4–6 central and non-redundant sentences, the FAQ, the source.
 import { searchTerms } from '../answers/tokenize.js';
-import { splitDateline, splitSentences, type Knowledge } from '../knowledge/index.js';
+import { documentDate, newestFirst, splitDateline, splitSentences, type Knowledge, type KnowledgeDocument } from '../knowledge/index.js';
 import { pickLead } from './pick-lead.js';
 import { cosine, textRank, tfidfVectors } from './textrank.js';
-import type { KeyPoint, Summary } from './types.js';
+import { MAX_ALSO, type KeyPoint, type Summary } from './types.js';
 
 /** Options of {@link buildSummary}. */
 export interface SummaryOptions {
@@ -14,6 +14,13 @@ export interface SummaryOptions {
   maxPoints?: number;
   /** Trade-off between centrality (1) and novelty (0) when picking each next point. Default 0.7. */
   lambda?: number;
+  /** The articles' fingerprints at the previous post (see {@link fingerprint}): what is new since is marked. */
+  since?: readonly string[];
+}
+
+/** What tells one version of an article from another: its file and the digest of its bytes. */
+export function fingerprint(document: Pick<KnowledgeDocument, 'file' | 'digest' | 'modified'>): string {
+  return `${document.file}@${document.digest ?? document.modified ?? ''}`;
 }
 
 /** Longest headline taken from a first sentence (Slack's header limit is 150). */
@@ -56,6 +63,11 @@ export function buildSummary(knowledge: Knowledge, options: SummaryOptions = {})
     .map((i) => sentences[i])
     .flatMap((s) => (s ? [{ text: s.text, paragraph: s.paragraph }] : []));
   const firstSentence = sentences[0]?.text ?? lead.title;
+  const since = options.since ? new Set(options.since) : undefined;
+  const isNew = (d: KnowledgeDocument): { isNew?: boolean } => (since ? { isNew: !since.has(fingerprint(d)) } : {});
+  const others = newestFirst(knowledge.documents).filter((d) => d !== lead);
+  const now = knowledge.documents.map(fingerprint);
+  const date = documentDate(lead);
   return {
     documentId: lead.id,
     file: lead.file,
@@ -63,5 +75,13 @@ export function buildSummary(knowledge: Knowledge, options: SummaryOptions = {})
     keyPoints,
     askMe: lead.passages.flatMap((p) => (p.question ? [p.question] : [])),
     source: lead.sources.join(', '),
+    ...(date ? { date } : {}),
+    ...isNew(lead),
+    also: others.slice(0, MAX_ALSO).map((d) => {
+      const day = documentDate(d);
+      return { title: d.title, file: d.file, ...(day ? { date: day } : {}), ...isNew(d) };
+    }),
+    more: Math.max(0, others.length - MAX_ALSO),
+    ...(since ? { unchanged: now.length === since.size && now.every((f) => since.has(f)) } : {}),
   };
 }

@@ -20,4 +20,26 @@ export interface Summary {
   askMe: string[];
   /** The source line, e.g. `apnews.com`. */
   source: string;
+  /** The lead document's date (its `Date:` line, else the day its file was last changed). */
+  date?: string;
+  /** Whether the lead is new (or changed) since the previous post (only when that post is known). */
+  isNew?: boolean;
+  /** The other articles, newest first (at most {@link MAX_ALSO}). */
+  also: OtherArticle[];
+  /** How many more articles there are than `also` lists. */
+  more: number;
+  /** Set when the previous post is known and no article was added, changed or removed since. */
+  unchanged?: boolean;
 }
+
+/** Another article of the briefing, named under the summary. */
+export interface OtherArticle {
+  title: string;
+  file: string;
+  date?: string;
+  /** New (or changed) since the previous post. */
+  isNew?: boolean;
+}
+
+/** Most other articles named under a summary. */
+export const MAX_ALSO = 5;

@@ -10,7 +10,7 @@ import { tempDir } from '../helpers/temp-dir.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const message = () => ({ text: 'summary', blocks: [] });
+const compose = () => ({ message: { text: 'summary', blocks: [] }, articles: ['a.txt@1'], unchanged: false });
 
 interface Harness {
   posts: { at: Date; channel: string }[];
@@ -35,7 +35,7 @@ function harness(settings: Partial<DailyPostSettings> = {}, post?: (n: number) =
         days: [0, 1, 2, 3, 4, 5, 6],
         catchupHours: 6,
         ...settings,
-        message,
+        compose,
         state: openPostState(stateDir, logs.logger),
         logger: logs.logger,
         backoffMs: 1_000,

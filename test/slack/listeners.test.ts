@@ -6,14 +6,13 @@ import { briefingCommand } from '../../src/slack/listeners/commands/briefing-com
 import { directMessage } from '../../src/slack/listeners/events/direct-message.js';
 import { withoutMention } from '../../src/slack/listeners/answer-question.js';
 import { fixedReplies } from '../../src/slack/fixed-replies.js';
-import { summaryMessage } from '../../src/slack/format/summary-message.js';
 import { buildSummary } from '../../src/summary/index.js';
 import { createDeliveryGuard, isFirstDelivery } from '../../src/slack/middleware/dedupe-deliveries.js';
 import { KNOWLEDGE_DIR } from '../helpers/seed.js';
 
 const engine = openAnswerEngine(KNOWLEDGE_DIR);
-const summary = summaryMessage(buildSummary(engine.knowledge));
-const deps = { engine, replies: fixedReplies(engine.knowledge, () => summary) };
+const summary = buildSummary(engine.knowledge);
+const deps = { engine, replies: fixedReplies(() => engine.knowledge, () => summary) };
 type Args<F extends (...a: never[]) => unknown> = Parameters<F>[0];
 
 function commandArgs(text: string) {

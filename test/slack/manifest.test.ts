@@ -53,6 +53,7 @@ describe('manifest.yml', () => {
 
   it('enables the DM tab, interactivity for the Share button, and Socket Mode', () => {
     expect(manifest.features.app_home.messages_tab_enabled).toBe(true);
+    expect(manifest.features.app_home.home_tab_enabled).toBe((REGISTERED.events as readonly string[]).includes('app_home_opened'));
     expect(manifest.settings.interactivity.is_enabled).toBe(REGISTERED.actions.length > 0);
     expect(manifest.settings.socket_mode_enabled).toBe(true);
     expect(manifest.features.bot_user.display_name).toBeTruthy();

@@ -1,31 +1,35 @@
 // The help reply: what the bot does, how to ask, and example questions from the knowledge.
-import { describeTitles, type Knowledge } from '../../knowledge/index.js';
+import { describeTitles, newestFirst, type Knowledge } from '../../knowledge/index.js';
 import { context, header, section } from './blocks.js';
 import { bullets, escapeText } from './escape.js';
 import { withinLimits, type SlackMessage } from './slack-message.js';
 
-/** Example questions shown in help: the FAQ questions, then a few that show the bot's range. */
+/** Example questions from the knowledge: its FAQ questions, newest article first; for an article with none, one about its title. */
 export function exampleQuestions(knowledge: Knowledge, max = 5): string[] {
-  const faq = knowledge.passages.flatMap((p) => (p.question ? [p.question] : []));
-  return faq.slice(0, max);
+  const documents = newestFirst(knowledge.documents);
+  const faq = documents.flatMap((d) => d.passages.flatMap((p) => (p.question ? [p.question] : [])));
+  const titles = documents.filter((d) => !d.passages.some((p) => p.question)).map((d) => `What is the latest on ${d.title.replace(/[.…]+$/u, '')}?`);
+  return [...faq, ...titles].slice(0, max);
 }
 
 /** Usage help, built from the knowledge it answers from. */
 export function helpMessage(knowledge: Knowledge): SlackMessage {
-  const titles = escapeText(describeTitles(knowledge.documents.map((d) => d.title)));
+  const titles = escapeText(describeTitles(newestFirst(knowledge.documents).map((d) => d.title)));
   const examples = exampleQuestions(knowledge).map(escapeText);
+  const example = examples[0] ?? 'what is this about?';
   const howTo = bullets([
     '`/briefing` shows the briefing summary (only to you, with a button to share it).',
-    '`/briefing &lt;question&gt;` answers a question, e.g. `/briefing why is Putin visiting Beijing?`',
+    `\`/briefing &lt;question&gt;\` answers a question, e.g. \`/briefing ${example}\``,
+    '`/briefing list` lists the articles in the briefing, newest first.',
     'Mention me in a channel with a question and I answer in the thread.',
     'Send me a direct message with a question.',
   ]);
   const blocks = [
     header('Briefing bot'),
-    section(`I brief the team on the news story and answer questions about it, quoting the article and citing where each answer comes from. If the briefing does not cover something, I say so instead of guessing.\n\n*Knowledge:* ${titles}`),
+    section(`I brief the team on the news and answer questions about it, quoting the articles and citing where each answer comes from. If the briefing does not cover something, I say so instead of guessing.\n\n*Knowledge:* ${titles}`),
     section(`*How to ask*\n${howTo}`),
     section(`*Try asking*\n${bullets(examples)}`),
-    context('Short questions in your own words work: typos, lower case and acronyms like BRI are fine.'),
+    context('Short questions in your own words work: typos, lower case, chat shorthand and acronyms are fine.'),
   ];
   const text = `Briefing bot: ask with /briefing <question>, by mentioning me, or in a DM. Try: ${exampleQuestions(knowledge).join(' / ')}`;
   return withinLimits({ text: escapeText(text), blocks });

@@ -1,5 +1,6 @@
 // What listeners need: the answer engine and the fixed replies, passed in (no module state).
 import type { AnswerEngine } from '../../answers/index.js';
+import type { HomeView } from '../format/home-view.js';
 import type { SlackMessage } from '../format/slack-message.js';
 
 /** Replies that do not depend on a question. */
@@ -8,6 +9,10 @@ export interface FixedReplies {
   summary(options?: { shareable?: boolean }): SlackMessage;
   help(): SlackMessage;
   greeting(): SlackMessage;
+  /** The articles, newest first (`/briefing list`). */
+  list(): SlackMessage;
+  /** The Home tab. */
+  home(): HomeView;
 }
 
 /** Dependencies of every listener factory. */

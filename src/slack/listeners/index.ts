@@ -4,13 +4,14 @@ import { SHARE_ACTION_ID } from '../format/share-value.js';
 import { shareInChannel } from './actions/share-in-channel.js';
 import { BRIEFING_COMMAND, briefingCommand } from './commands/briefing-command.js';
 import type { ListenerDeps } from './deps.js';
+import { appHomeOpened } from './events/app-home-opened.js';
 import { appMention } from './events/app-mention.js';
 import { directMessage } from './events/direct-message.js';
 
 /** What the app registers; the manifest test checks `manifest.yml` declares exactly these. */
 export const REGISTERED = {
   commands: [BRIEFING_COMMAND],
-  events: ['app_mention', 'message'],
+  events: ['app_mention', 'message', 'app_home_opened'],
   actions: [SHARE_ACTION_ID],
 } as const;
 
@@ -19,5 +20,6 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   app.command(BRIEFING_COMMAND, briefingCommand(deps));
   app.event('app_mention', appMention(deps));
   app.event('message', directMessage(deps));
+  app.event('app_home_opened', appHomeOpened(deps));
   app.action<BlockButtonAction>({ type: 'block_actions', action_id: SHARE_ACTION_ID }, shareInChannel(deps));
 }

@@ -1,4 +1,5 @@
-// `/briefing`, `/briefing help`, `/briefing <question>`: an ephemeral reply with a Share button.
+// `/briefing`, `/briefing help`, `/briefing list`, `/briefing <question>`: an ephemeral reply (with a Share button
+// for the summary and answers).
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { answerQuestion } from '../answer-question.js';
 import type { ListenerDeps } from '../deps.js';
@@ -7,6 +8,7 @@ import type { ListenerDeps } from '../deps.js';
 export const BRIEFING_COMMAND = '/briefing';
 
 const HELP_WORDS = new Set(['help', '?', '-h', '--help', 'usage']);
+const LIST_WORDS = new Set(['list', 'articles', 'ls']);
 
 /** Factory for the `/briefing` listener. */
 export function briefingCommand(deps: ListenerDeps) {
@@ -17,7 +19,9 @@ export function briefingCommand(deps: ListenerDeps) {
       ? deps.replies.summary({ shareable: true })
       : HELP_WORDS.has(text.toLowerCase())
         ? deps.replies.help()
-        : answerQuestion(deps, text, context.log, { echoQuestion: true, shareable: true });
+        : LIST_WORDS.has(text.toLowerCase())
+          ? deps.replies.list()
+          : answerQuestion(deps, text, context.log, { echoQuestion: true, shareable: true });
     await respond({ response_type: 'ephemeral', ...message });
   };
 }
