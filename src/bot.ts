@@ -27,6 +27,8 @@ export interface BotOptions {
   warmWaitMs?: number;
   /** Quiet time after a change in the knowledge folder before it is read. Default 500 ms. */
   knowledgeDebounceMs?: number;
+  /** Quiet time after a knowledge update before the index cache is saved. Default 5 s. */
+  indexCacheSaveMs?: number;
 }
 
 /** A running bot. */
@@ -55,6 +57,7 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
     logger,
     pollMs: config.knowledgePollSeconds * 1_000,
     ...(options.knowledgeDebounceMs !== undefined ? { debounceMs: options.knowledgeDebounceMs } : {}),
+    ...(options.indexCacheSaveMs !== undefined ? { saveCacheAfterMs: options.indexCacheSaveMs } : {}),
   });
   const first = live.knowledge();
   logger.info({ documents: first.documents.length, passages: first.passages.length }, 'knowledge loaded');

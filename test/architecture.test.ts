@@ -34,3 +34,15 @@ describe('the core', () => {
     expect(text).not.toMatch(/console\./);
   });
 });
+
+describe('the code and the story it ships with', () => {
+  // The seed article is data: no code, comment or user-facing text may depend on it (answers must work on any article).
+  const SEED_WORDS = /\b(?:putin|xi|jinping|beijing|moscow|russia|russian|china|chinese|kremlin|ukraine|taipei|taiwan|belt and road|bri)\b/iu;
+  const allFiles = filesUnder(SRC);
+
+  it.each(allFiles.map((f) => [f.slice(SRC.length), f]))('%s does not name the seed story', (_name, file) => {
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const naming = lines.map((line, i) => [i + 1, line] as const).filter(([, line]) => SEED_WORDS.test(line));
+    expect(naming.map(([n, line]) => `${n}: ${line.trim()}`)).toEqual([]);
+  });
+});

@@ -17,7 +17,7 @@ export type AliasIndex = ReadonlyMap<string, readonly Alias[]>;
 
 /**
  * Builds the lookup. A value lists alternatives separated by commas; the words of one alternative are a phrase
- * (`Belt and Road initiative`). Keys match in any case (`bri`, `BRI`), except a key in capitals whose lower case
+ * (`official cash rate`). Keys match in any case (`ocr`, `OCR`), except a key in capitals whose lower case
  * is a common word (`US` / us): that one only matches when typed in capitals.
  */
 export function compileAliases(table: AliasTable): AliasIndex {

@@ -2,7 +2,7 @@
 import type { Alternative, Concept } from './resolve-query.js';
 import type { Vocabulary } from './vocabulary.js';
 
-/** A term found in more than this share of passages is the story's topic (China, Russia), not what a question is about. */
+/** A term found in more than this share of passages is the story's topic (the countries or companies it is about), not what a question is about. */
 export const TOPIC_SHARE = 0.5;
 
 /** A phrase weighs as much as its rarest word: `ln(1 + N / df)`. Unknown concepts weigh as much as the rarest known word. */
@@ -21,7 +21,7 @@ export function conceptWeight(concept: Concept, vocabulary: Vocabulary): number 
 }
 
 
-/** How much a name the story uses often (Xi, Jinping, Moscow) counts, relative to other words. */
+/** How much a name the story uses often (its people and places) counts, relative to other words. */
 export const NAME_WEIGHT = 0.5;
 /** A name in more than this share of passages is one of the story's own (a rarer one is what a question is about). */
 export const STORY_NAME_SHARE = 0.2;

@@ -23,7 +23,7 @@ export interface Token {
   frame: boolean;
 }
 
-// A figure (1,284 · 4.5 · 2027) or a word (with inner apostrophes: don't, Xi's).
+// A figure (1,284 · 4.5 · 2027) or a word (with inner apostrophes: don't, Roig's).
 const WORD = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu;
 const POSSESSIVE = /['’]s$/u;
 const APOSTROPHE = /['’]/gu;

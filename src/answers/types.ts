@@ -5,9 +5,9 @@ import type { PassageKind } from '../knowledge/index.js';
 export interface AnswerSource {
   /** The document's title. */
   title: string;
-  /** The knowledge file, e.g. `putin-visits-xi-in-beijing.txt`. */
+  /** The knowledge file, e.g. `airline-merger.txt`. */
   file: string;
-  /** The passage id, e.g. `putin-visits-xi-in-beijing#faq1`. */
+  /** The passage id, e.g. `airline-merger#faq1`. */
   passageId: string;
   kind: PassageKind;
   /** 1-based paragraph or FAQ entry number. */

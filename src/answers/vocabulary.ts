@@ -22,7 +22,7 @@ export interface TermMatch {
 const MIN_FAMILY_STEM = 5;
 /** How many letters a word family may add or drop at the end. */
 const MAX_FAMILY_SUFFIX = 3;
-/** What may tell two stems of one family apart: a derivational ending (russia/russian, econom/economi), not any
+/** What may tell two stems of one family apart: a derivational ending (canada/canadian, econom/economi), not any
  * letters (stand/standup, divid/dividend). */
 const FAMILY_SUFFIXES: ReadonlySet<string> = new Set(
   'n an ian i al ic ag it or er e s es ist ism iv at ant ent ar ari y li ion ite ia'.split(' '),
@@ -198,7 +198,7 @@ export class Vocabulary {
 
   /**
    * The vocabulary terms that are `term` itself or its word family: a known stem that is a prefix of it, or that it
-   * is a prefix of (russia/russian); the term itself first.
+   * is a prefix of (canada/canadian); the term itself first.
    */
   ownForms(term: string): TermMatch[] {
     const family = this.family(term).map((t) => ({ term: t, kind: 'family' as const }));

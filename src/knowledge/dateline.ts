@@ -1,4 +1,4 @@
-// Recognises a wire-service dateline ("TAIPEI, Taiwan (AP) — ") at the start of an article.
+// Recognises a wire-service dateline ("MILAN, Italy (Reuters) — ") at the start of an article.
 
 // An upper-case place, optional region, an agency in brackets, then a dash: where the story was filed,
 // not what it is about, so the index leaves it out.

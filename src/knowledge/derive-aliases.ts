@@ -4,11 +4,11 @@ import type { AliasTable } from './load-aliases.js';
 
 // Small words a name may hold without their initial counting (Union of Soviet Socialist Republics → USSR).
 const CONNECTORS = new Set(['of', 'and', 'for', 'the', 'on', 'in', 'de', 'del', 'la', 'du', '&']);
-// Capitalised function words that open a sentence or a question, not a name (Will Russia…, The Ministry…).
+// Capitalised function words that open a sentence or a question, not a name (Will Canada…, The Ministry…).
 const OPENERS = new Set(
   'the a an will would can could should does do did is are was were has have how what when where why who which it this that these those as at by with from to but or if after before while despite apart under over both all some'.split(' '),
 );
-// A lower-case word after a name that belongs to it (Belt and Road initiative), not a verb or a function word.
+// A lower-case word after a name that belongs to it (Civic Renewal party), not a verb or a function word.
 const FOLLOWER = /^\p{Ll}{4,}$/u;
 const NOT_FOLLOWERS = new Set('also from said told will were with have that than this they their there then regarding together other central'.split(' '));
 // A capitalised word, or a connector inside a run of them.
@@ -113,7 +113,7 @@ function spelledBy(short: string, text: string): string | undefined {
 
 /**
  * Runs of two or more capitalised words (with connectors inside), and each run with the lower-case word that follows
- * it (Belt and Road initiative): names whose initials a reader may type.
+ * it (Civic Renewal party): names whose initials a reader may type.
  */
 export function nameRuns(text: string): string[][] {
   const runs: string[][] = [];

@@ -5,7 +5,7 @@ import { splitSentences } from './split-sentences.js';
 /** Longest title kept whole; longer first sentences are cut at a word boundary. */
 export const MAX_TITLE_LENGTH = 80;
 
-// Words a cut title should not end on ("…welcome Putin on…" reads worse than "…welcome Putin…").
+// Words a cut title should not end on ("…welcome the minister on…" reads worse than "…welcome the minister…").
 const DANGLING = /\s+(?:a|an|the|on|in|of|to|for|and|or|with|his|her|its|their|at|by)$/iu;
 
 /** A title from the first sentence of the first paragraph, without its dateline or final full stop. */

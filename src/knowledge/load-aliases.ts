@@ -6,7 +6,7 @@ import { KnowledgeError } from './knowledge-error.js';
 /** The alias file's name inside the knowledge folder. */
 export const ALIASES_FILE = 'aliases.json';
 
-/** Maps a word or phrase people type to the words the knowledge uses, e.g. `BRI` → `Belt and Road initiative`. */
+/** Maps a word or phrase people type to the words the knowledge uses, e.g. `OCR` → `official cash rate`. */
 export type AliasTable = Readonly<Record<string, string>>;
 
 /**

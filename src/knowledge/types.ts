@@ -22,13 +22,13 @@ export interface Passage {
 
 /** One knowledge file, parsed. */
 export interface KnowledgeDocument {
-  /** The file name without its extension, e.g. `putin-visits-xi-in-beijing`. */
+  /** The file name without its extension, e.g. `airline-merger`. */
   id: string;
-  /** The file name, e.g. `putin-visits-xi-in-beijing.txt`. */
+  /** The file name, e.g. `airline-merger.txt`. */
   file: string;
   /** A `Title:` line when the file has one, else a short title from the first sentence. */
   title: string;
-  /** The dateline that opens the article, e.g. `TAIPEI, Taiwan (AP)`, when there is one. */
+  /** The dateline that opens the article, e.g. `MILAN, Italy (Reuters)`, when there is one. */
   dateline?: string;
   /** The `Sources:` section, one entry per line without bullets, e.g. `['apnews.com']`. */
   sources: string[];

@@ -72,7 +72,7 @@ export class Lexicon {
 
   /**
    * Whether `word` (lower case) is an ordinary English word, a name (its most frequent sense is a proper noun and no
-   * other part of speech is in common use: canada, china, not japan the varnish), or unknown to WordNet (a name, a
+   * other part of speech is in common use: canada, mexico, not japan the varnish), or unknown to WordNet (a name, a
    * misspelling, slang).
    */
   kind(word: string): WordKind {

@@ -42,6 +42,7 @@ const defaults = (): Record<string, Handler> => {
     'chat.postMessage': (call) => ({ body: { ok: true, channel: call.body.channel, ts: `${String(ts++).slice(0, 10)}.${String(ts).slice(10)}`, message: { text: call.body.text } } }),
     'chat.postEphemeral': () => ({ body: { ok: true, message_ts: '1700000000.000200' } }),
     respond: () => ({ body: { ok: true } }),
+    'views.publish': () => ({ body: { ok: true, view: { id: 'V111', type: 'home' } } }),
   };
 };
 

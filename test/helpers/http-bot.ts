@@ -1,5 +1,5 @@
 // Starts the real bot in HTTP mode against the fake Slack, for end-to-end tests.
-import { startBot, type RunningBot } from '../../src/bot.js';
+import { startBot, type BotOptions, type RunningBot } from '../../src/bot.js';
 import { webApiFetch } from '../../src/slack/web-api-fetch.js';
 import { loadConfig } from '../../src/config.js';
 import { captureLogger } from './capture-logger.js';
@@ -15,7 +15,7 @@ export interface HttpBot {
 }
 
 /** Starts the bot on an ephemeral port, pointed at `fake`. */
-export async function startHttpBot(fake: FakeSlack, env: Record<string, string> = {}): Promise<HttpBot> {
+export async function startHttpBot(fake: FakeSlack, env: Record<string, string> = {}, options: Partial<BotOptions> = {}): Promise<HttpBot> {
   const logs = captureLogger('debug');
   const config = loadConfig({
     SLACK_BOT_TOKEN: BOT_TOKEN,
@@ -25,7 +25,7 @@ export async function startHttpBot(fake: FakeSlack, env: Record<string, string> 
     STATE_DIR: tempDir(),
     ...env,
   });
-  const bot = await startBot(config, { logger: logs.logger, clientOptions: { retryConfig: { retries: 0 }, fetch: webApiFetch(1_000) } });
+  const bot = await startBot(config, { logger: logs.logger, clientOptions: { retryConfig: { retries: 0 }, fetch: webApiFetch(1_000) }, ...options });
   await bot.ready;
   return { bot, eventsUrl: `http://127.0.0.1:${bot.port}/slack/events`, logs };
 }
