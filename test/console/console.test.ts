@@ -11,7 +11,7 @@ function npmStart(input: string) {
 }
 
 describe('npm start with no Slack settings', () => {
-  const run = npmStart('why is putin going to beijing\n/briefing\n/briefing help\n/summary\n\nWhen is our team offsite?\n/briefing whats the BRI\n/share\n');
+  const run = npmStart('why is putin going to beijing\n/briefing\n/briefing help\n/summary\n\nWhen is our team offsite?\n/list\n/home\n/briefing whats the BRI\n/share\n');
   const out = run.stdout;
 
   it('exits 0 at the end of piped input, with nothing on stderr', () => {
@@ -41,6 +41,14 @@ describe('npm start with no Slack settings', () => {
   it('shows usage for /briefing help and the daily post for /summary', () => {
     expect(out.split('you> /briefing help\n')[1]).toContain('How to ask');
     expect(out.split('you> /summary\n')[1]).toMatch(/^briefing-bot \(in #console\)\n {2}Chinese President Xi Jinping/);
+  });
+
+  it('lists the articles for /list and shows the Home tab for /home', () => {
+    expect(out.split('you> /list\n')[1]).toMatch(/^briefing-bot \(only visible to you\)\n.*Articles in the briefing \(1\)/u);
+    const home = out.split('you> /home\n')[1] ?? '';
+    expect(home).toMatch(/^briefing-bot \(Home tab\)/u);
+    expect(home).toContain('Try asking');
+    expect(home).toContain('Articles in the briefing');
   });
 
   it('says when the briefing does not cover something', () => {
