@@ -15,8 +15,8 @@ interface LiveRun {
   passages: number;
   answerableMs: number;
   maxBlockMs: number;
-  rssBefore: number;
-  rssAfter: number;
+  before: { heapMB: number; rssMB: number };
+  after: { heapMB: number; rssMB: number };
   changes: number;
 }
 

@@ -51,7 +51,7 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
   const { logger } = options;
   // Reads the folder (a file that does not parse is logged and left out; no usable article stops start-up), then
   // builds or loads the index meanwhile: until it is ready, questions get a "still reading" reply.
-  const live = startLiveKnowledge({
+  const live = await startLiveKnowledge({
     dir: config.knowledgeDir,
     cacheDir: indexCacheDir(config.stateDir),
     logger,

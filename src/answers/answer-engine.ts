@@ -1,7 +1,7 @@
 // The answer engine: question in, quoted answer with its source (or an honest "not in the briefing") out.
 import { newestFirst, type AliasTable, type Knowledge, type KnowledgeDocument, type Passage } from '../knowledge/index.js';
 import { judgeDocument, judgePassage, judgeQuestion } from './abstention.js';
-import { sharedLexicon, type Lexicon, type VectorTable } from '../lexicon/index.js';
+import { sharedLexicon, type Lexicon } from '../lexicon/index.js';
 import { closestFaq, figureCandidates } from './choose-passage.js';
 import { compileAliases } from './aliases.js';
 import { sourceOf, suggestionOf } from './describe-passage.js';
@@ -59,7 +59,6 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
   const index = options.index ?? buildPassageIndex(knowledge, undefined, lexicon);
   // The team's own aliases win over those the articles define.
   const aliases = compileAliases({ ...index.derivedAliases, ...options.aliases });
-  let nearWords: VectorTable | undefined;
   let spelledOut: SpelledOut | undefined;
   const context: QueryContext = {
     vocabulary: index.vocabulary,
@@ -67,7 +66,7 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
     lexicon,
     aliases,
     memo: new Map(),
-    nearWords: () => (nearWords ??= lexicon.vectors?.table(index.vocabulary.ordinaryWords())),
+    nearWords: () => index.nearWords(),
     spelledOut: (abbreviation, namesOnly) => (spelledOut ??= new SpelledOut(index.passages)).phrases(abbreviation, namesOnly),
   };
   const documents = new Map(knowledge.documents.map((d) => [d.id, d]));

@@ -69,7 +69,9 @@ export class CommonTerms {
     this.passages = Math.max(this.passages, position + 1);
     let bits = this.bits.get(term);
     if (!bits || bits.length <= position >> 3) {
-      const grown = new Uint8Array(Math.max(Math.ceil(this.passages / 8), (position >> 3) + 1));
+      // Room to grow: passages are added one document at a time, and each growth copies the set.
+      const needed = Math.max(Math.ceil(this.passages / 8), (position >> 3) + 1);
+      const grown = new Uint8Array(bits ? Math.max(needed, Math.ceil(bits.length * 1.25) + 64) : needed);
       if (bits) grown.set(bits);
       bits = grown;
       this.bits.set(term, bits);

@@ -4,12 +4,12 @@
 import MiniSearch from 'minisearch';
 import { aliasPairs, mergeAliasPairs, type AliasPairs, type AliasTable, type Knowledge, type KnowledgeDocument, type Passage } from '../knowledge/index.js';
 import { splitDateline } from '../knowledge/dateline.js';
-import { LexicalTable, sharedLexicon, type LexicalTableData, type Lexicon } from '../lexicon/index.js';
+import { LexicalTable, sharedLexicon, type LexicalTableData, type Lexicon, type VectorTable } from '../lexicon/index.js';
 import { CommonTerms } from './common-terms.js';
 import { buildLexicalTable, isLexicalWord, PhraseFinder, sameWord } from './lexical-words.js';
 import { searchPassages, type PassageMatch, type SearchConcept } from './search-passages.js';
 import { tokenize, type Token } from './tokenize.js';
-import { Vocabulary, type SurfaceChange, type VocabularyData, type VocabularyWord } from './vocabulary.js';
+import { isWordShaped, Vocabulary, type SurfaceChange, type VocabularyData, type VocabularyWord } from './vocabulary.js';
 
 /** Field boosts. Equal: a close FAQ question is preferred by the engine's closeness rule, not by ranking. */
 export const FIELD_BOOST = { question: 1, text: 1 } as const;
@@ -51,6 +51,8 @@ export interface PassageIndex {
   readonly questionTerms: ReadonlyMap<number, readonly string[]>;
   /** Where a position stands in the knowledge's own order (documents by file name, passages in order): for ties. */
   order(position: number): number;
+  /** The knowledge's words with their vectors (made when first needed, then kept up to date), to find words used alike. */
+  nearWords(): VectorTable | undefined;
   /**
    * The passages that hold any of the concepts, and how (see {@link PassageMatch}), in no order. For each concept a
    * passage keeps its strongest alternative, so synonyms of one word do not add up. Common words do not pull in
@@ -147,6 +149,8 @@ class IndexState {
   ranks = new Int32Array(0);
   /** The passage count above which a term was common at the last change. */
   threshold = Infinity;
+  /** The knowledge's word-shaped words with vectors, once asked for (names are told apart when searching). */
+  vectorTable?: VectorTable;
 
   constructor(
     readonly lexicon: Lexicon,
@@ -259,11 +263,12 @@ class IndexState {
       }
     }
     this.threshold = threshold;
-    const ranks = new Int32Array(this.passages.length);
+    // The ranks' array is kept and grown with room to spare (a new one per change is garbage the size of the index).
+    if (this.ranks.length < this.passages.length) this.ranks = new Int32Array(Math.ceil(this.passages.length * 1.25) + 64);
+    const ranks = this.ranks;
     let rank = 0;
     const ordered = [...this.documents.values()].sort((a, b) => compareFiles(a.file, b.file));
     for (const document of ordered) for (const position of this.positions.get(document.id) ?? []) ranks[position] = rank++;
-    this.ranks = ranks;
     this.derivedAliases = mergeAliasPairs(ordered.map((d) => this.aliases.get(d.id) ?? []));
   }
 
@@ -306,6 +311,10 @@ class IndexState {
       },
       questionTerms,
       order,
+      nearWords: () => {
+        this.vectorTable ??= this.lexicon.vectors?.table([...vocabulary.surfaceEntries()].map(([folded]) => folded).filter(isWordShaped));
+        return this.vectorTable;
+      },
       search: (concepts) =>
         searchPassages(concepts, { passages: this.passages, vocabulary, common: this.common as CommonTerms, scoresOf, commonScore, order }),
       update: (change) => {
@@ -352,6 +361,8 @@ class IndexState {
 
   // The lexical table follows the knowledge's words as they come and go (while building, it is made at the end).
   private followSurface(change: SurfaceChange): void {
+    for (const [folded] of change.removed) this.vectorTable?.remove(folded);
+    for (const [folded] of change.added) if (isWordShaped(folded)) this.vectorTable?.add(folded);
     if (!this.lexical) return;
     for (const [folded, term] of change.removed) if (isLexicalWord(folded)) this.lexical.removeWord(this.lexicon, { word: folded, terms: [term] });
     for (const [folded, term] of change.added) if (isLexicalWord(folded)) this.lexical.addWord(this.lexicon, { word: folded, terms: [term] }, sameWord);

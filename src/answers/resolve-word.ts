@@ -107,7 +107,7 @@ export function lexicalAlternatives(form: string, context: WordContext): Alterna
 
 /** An ordinary word the knowledge never uses, found through the knowledge's ordinary words used most like it. */
 export function nearAlternatives(folded: string, context: WordContext): Alternative[] {
-  const near = context.nearWords()?.nearest(folded, MIN_SIMILARITY, MAX_NEAR + NEGATIONS.length) ?? [];
+  const near = context.nearWords()?.nearest(folded, MIN_SIMILARITY, MAX_NEAR + NEGATIONS.length, (w) => context.vocabulary.isOrdinary(w)) ?? [];
   return near
     .filter(({ word }) => !NEGATIONS.some((prefix) => word === prefix + folded || folded === prefix + word))
     .slice(0, MAX_NEAR)

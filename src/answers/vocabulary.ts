@@ -182,8 +182,14 @@ export class Vocabulary {
 
   /** The knowledge's ordinary words (folded; not names, not figures), for finding words used alike. */
   ordinaryWords(): string[] {
-    this.ordinary ??= [...this.surfaceWords].filter(([folded, term]) => !this.isName(term) && /^[a-z]/u.test(folded)).map(([folded]) => folded);
+    this.ordinary ??= [...this.surfaceWords].filter(([folded]) => this.isOrdinary(folded)).map(([folded]) => folded);
     return this.ordinary;
+  }
+
+  /** Whether a surface word of the knowledge is an ordinary word (a word, not a name or a figure). */
+  isOrdinary(folded: string): boolean {
+    const term = this.surfaceWords.get(folded);
+    return term !== undefined && isWordShaped(folded) && !this.isName(term);
   }
 
   /** Every stem the knowledge uses. */
@@ -245,6 +251,11 @@ export class Vocabulary {
     for (const [stem, distance] of results.values()) if (distance === best) terms.add(stem);
     return [...terms].sort().slice(0, MAX_PREFIX_MATCHES);
   }
+}
+
+/** Whether a folded word looks like a word (starts with a letter), so that it may be used alike another. */
+export function isWordShaped(folded: string): boolean {
+  return /^[a-z]/u.test(folded);
 }
 
 // The first `max` distinct values in alphabetical order (the trees' own order depends on the order words came in).

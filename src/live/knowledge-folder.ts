@@ -1,6 +1,7 @@
 // Reads the knowledge folder again and again, as editors change it: what was added, changed or removed since the
 // last look, with the last good version of a file kept in service while it does not parse.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import type { Stats } from 'node:fs';
+import { readdir, readFile, stat as statOf } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   ALIASES_FILE, fromDocuments, KNOWLEDGE_EXTENSIONS, KnowledgeError, knowledgeHash, parseAliases, readKnowledgeFile,
@@ -9,6 +10,8 @@ import {
 
 /** Files larger than this are not read as articles. */
 export const MAX_FILE_BYTES = 1_048_576;
+/** Files looked at (stat, read) at a time: the folder is read without holding up the event loop. */
+const AT_ONCE = 64;
 
 /** A file the folder holds but the bot does not use, and why (reported once per file and reason). */
 export interface Skipped {
@@ -60,17 +63,21 @@ export class KnowledgeFolder {
   private readonly reported = new Set<string>();
   private aliases: AliasTable = {};
   private aliasesSeen?: Seen;
+  private built?: Knowledge;
 
   constructor(readonly dir: string) {}
 
-  /** The knowledge in service. */
+  /** The knowledge in service (the same value until it changes). */
   knowledge(): Knowledge {
-    const documents = [...this.inService.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-    return { ...fromDocuments(documents), contentHash: knowledgeHash(documents) };
+    if (!this.built) {
+      const documents = [...this.inService.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+      this.built = { ...fromDocuments(documents), contentHash: knowledgeHash(documents) };
+    }
+    return this.built;
   }
 
   /** Looks at the folder and brings the knowledge in service up to date with it. */
-  scan(): FolderScan {
+  async scan(): Promise<FolderScan> {
     const problems: FileProblem[] = [];
     const skipped: Skipped[] = [];
     const skip = (file: string, reason: string): void => {
@@ -82,52 +89,55 @@ export class KnowledgeFolder {
     };
     let names: string[];
     try {
-      if (!statSync(this.dir).isDirectory()) throw new Error('not a folder');
-      names = readdirSync(this.dir).sort();
+      if (!(await statOf(this.dir)).isDirectory()) throw new Error('not a folder');
+      names = (await readdir(this.dir)).sort();
     } catch (error) {
       return this.unchanged(problems, skipped, `cannot read the knowledge folder ${this.dir} (${(error as Error).message})`);
     }
 
     const next = new Map<string, KnowledgeDocument>();
     const present = new Set<string>();
+    const articles: string[] = [];
     for (const name of names) {
       const isArticle = KNOWLEDGE_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext));
       if (isEditorFile(name)) {
         if (isArticle || /\.(?:txt|md)\W/iu.test(name) || name.startsWith('.')) skip(name, "an editor's temporary, backup or hidden file");
         continue;
       }
-      if (!isArticle) continue;
+      if (isArticle) articles.push(name);
+    }
+    const look = async (name: string): Promise<void> => {
       const path = join(this.dir, name);
-      let stat;
+      let stat: Stats;
       try {
-        stat = statSync(path);
+        stat = await statOf(path);
       } catch {
-        continue; // Gone between the listing and now: the next look settles it.
+        return; // Gone between the listing and now: the next look settles it.
       }
-      if (!stat.isFile()) continue;
+      if (!stat.isFile()) return;
       present.add(name);
       if (stat.size > MAX_FILE_BYTES) {
         skip(name, `larger than ${MAX_FILE_BYTES / 1_048_576} MB`);
-        continue;
+        return;
       }
       const previous = this.inService.get(name);
       const seen = this.seen.get(name);
       if (seen && seen.size === stat.size && seen.mtimeMs === stat.mtimeMs) {
         if (previous) next.set(name, previous);
-        continue;
+        return;
       }
       this.seen.set(name, { size: stat.size, mtimeMs: stat.mtimeMs });
       let bytes: Buffer;
       try {
-        bytes = readFileSync(path);
+        bytes = await readFile(path);
       } catch (error) {
         problems.push({ file: name, reason: `cannot be read (${(error as Error).message})`, keptLastGood: previous !== undefined });
         if (previous) next.set(name, previous);
-        continue;
+        return;
       }
       if (bytes.subarray(0, 8_192).includes(0)) {
         skip(name, 'a binary file, not text');
-        continue;
+        return;
       }
       try {
         const document = readKnowledgeFile(name, bytes, stat.mtime);
@@ -138,13 +148,14 @@ export class KnowledgeFolder {
         problems.push({ file: name, ...(problem.line ? { line: problem.line } : {}), reason: reasonOf(problem), keptLastGood: previous !== undefined });
         if (previous) next.set(name, previous);
       }
-    }
+    };
+    for (let at = 0; at < articles.length; at += AT_ONCE) await Promise.all(articles.slice(at, at + AT_ONCE).map(look));
     for (const name of [...this.seen.keys()]) if (!present.has(name)) this.seen.delete(name);
     // A skipped file that is gone is reported again if it comes back.
     const listed = new Set(names);
     for (const key of [...this.reported]) if (!listed.has(key.split('\0')[0] ?? '')) this.reported.delete(key);
 
-    const aliasesChanged = this.readAliases(problems);
+    const aliasesChanged = await this.readAliases(problems);
     if (next.size === 0) {
       return this.unchanged(problems, skipped, `the knowledge folder ${this.dir} has no usable .txt or .md article`, aliasesChanged);
     }
@@ -156,8 +167,11 @@ export class KnowledgeFolder {
       else if (before !== document) changed.push(document);
     }
     const removed = [...this.inService.values()].filter((d) => !next.has(d.file)).map((d) => d.id);
-    this.inService.clear();
-    for (const [name, document] of next) this.inService.set(name, document);
+    if (added.length + changed.length + removed.length > 0) {
+      this.inService.clear();
+      for (const name of [...next.keys()].sort()) this.inService.set(name, next.get(name) as KnowledgeDocument);
+      this.built = undefined;
+    }
     return { knowledge: this.knowledge(), aliases: this.aliases, added, changed, removed, aliasesChanged, problems, skipped };
   }
 
@@ -167,11 +181,11 @@ export class KnowledgeFolder {
   }
 
   // aliases.json: read when it changes; a broken one keeps the aliases in service.
-  private readAliases(problems: FileProblem[]): boolean {
+  private async readAliases(problems: FileProblem[]): Promise<boolean> {
     const path = join(this.dir, ALIASES_FILE);
-    let stat;
+    let stat: Stats;
     try {
-      stat = statSync(path);
+      stat = await statOf(path);
     } catch {
       if (this.aliasesSeen === undefined) return false;
       this.aliasesSeen = undefined;
@@ -182,7 +196,7 @@ export class KnowledgeFolder {
     if (this.aliasesSeen && this.aliasesSeen.size === stat.size && this.aliasesSeen.mtimeMs === stat.mtimeMs) return false;
     this.aliasesSeen = { size: stat.size, mtimeMs: stat.mtimeMs };
     try {
-      const aliases = parseAliases(readFileSync(path, 'utf8'));
+      const aliases = parseAliases(await readFile(path, 'utf8'));
       const changed = JSON.stringify(aliases) !== JSON.stringify(this.aliases);
       this.aliases = aliases;
       return changed;

@@ -34,22 +34,22 @@ export interface LiveKnowledge {
   readonly version: number;
   /** Resolves when the first index is ready (or could not be built: that is logged, and the bot says it is still reading). */
   readonly ready: Promise<void>;
-  /** Reads the folder now and puts any change in service (what the watch calls). */
-  refresh(): void;
+  /** Reads the folder now and puts any change in service (what the watch calls); resolves when done. */
+  refresh(): Promise<void>;
   /** Calls `listener` after each change put in service. */
   onChange(listener: (knowledge: Knowledge) => void): void;
   close(): void;
 }
 
 /**
- * Reads the folder and starts following it. @throws KnowledgeError when the folder holds no usable article (naming
+ * Reads the folder and starts following it. @throws (rejects with) KnowledgeError when the folder holds no usable article (naming
  * the first file that failed and its line).
  */
-export function startLiveKnowledge(options: LiveKnowledgeOptions): LiveKnowledge {
+export async function startLiveKnowledge(options: LiveKnowledgeOptions): Promise<LiveKnowledge> {
   const { dir, cacheDir, logger } = options;
   const log = logger.child({ module: 'knowledge' });
   const folder = new KnowledgeFolder(dir);
-  const first = folder.scan();
+  const first = await folder.scan();
   report(first, log);
   if (first.emptyFolder) {
     const problem = first.problems.find((p) => p.file !== 'aliases.json');
@@ -126,9 +126,12 @@ export function startLiveKnowledge(options: LiveKnowledgeOptions): LiveKnowledge
     (error: unknown) => logger.error({ err: String(error) }, 'could not build the index: questions get a "still reading" reply'),
   );
 
-  const refresh = (): void => {
+  // One look at a time; a change noticed meanwhile is looked at right after.
+  let looking: Promise<void> | undefined;
+  let again = false;
+  const look = async (): Promise<void> => {
+    const scan = await folder.scan();
     if (closed) return;
-    const scan = folder.scan();
     report(scan, log);
     if (scan.added.length + scan.changed.length + scan.removed.length > 0 || scan.aliasesChanged) {
       current = scan.knowledge;
@@ -136,7 +139,24 @@ export function startLiveKnowledge(options: LiveKnowledgeOptions): LiveKnowledge
       sync();
     }
   };
-  const watch: FolderWatch = watchFolder(dir, refresh, { logger: log, ...(options.pollMs ? { pollMs: options.pollMs } : {}), ...(options.debounceMs ? { debounceMs: options.debounceMs } : {}) });
+  const refresh = (): Promise<void> => {
+    if (closed) return Promise.resolve();
+    if (looking) {
+      again = true;
+      return looking;
+    }
+    looking = look()
+      .catch((error: unknown) => log.error({ err: String(error) }, 'could not read the knowledge folder'))
+      .finally(() => {
+        looking = undefined;
+        if (again) {
+          again = false;
+          void refresh();
+        }
+      });
+    return looking;
+  };
+  const watch: FolderWatch = watchFolder(dir, () => void refresh(), { logger: log, ...(options.pollMs ? { pollMs: options.pollMs } : {}), ...(options.debounceMs ? { debounceMs: options.debounceMs } : {}) });
 
   return {
     engine,
