@@ -11,10 +11,10 @@ const NEW_FILE = 'zz-bench-new-article.txt';
 const article = (n: number): string =>
   `Title: Harbour board orders ferries (${n})\nDate: 2099-01-01\n\nHALIFAX (Bench Wire) — The Quillfeather harbour board ordered ${n + 12} electric ferries on Tuesday, its chair said.\n\nThe ferries will enter service next spring, and the board expects fares to stay flat.\n\nSources:\n\n– example.org\n`;
 const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-const memory = (): { heapMB: number; rssMB: number } => {
+const memory = (): Record<string, number> & { heapMB: number; rssMB: number } => {
   global.gc?.();
   const m = process.memoryUsage();
-  return { heapMB: m.heapUsed / 2 ** 20, rssMB: m.rss / 2 ** 20, heapTotalMB: m.heapTotal / 2 ** 20, externalMB: m.external / 2 ** 20, arrayBuffersMB: m.arrayBuffers / 2 ** 20 } as { heapMB: number; rssMB: number };
+  return { heapMB: m.heapUsed / 2 ** 20, rssMB: m.rss / 2 ** 20, heapTotalMB: m.heapTotal / 2 ** 20, externalMB: m.external / 2 ** 20, arrayBuffersMB: m.arrayBuffers / 2 ** 20 };
 };
 
 const live = await startLiveKnowledge({ dir, cacheDir, logger: createLogger({ level: 'silent' }), pollMs: 3_600_000, saveCacheAfterMs: 3_600_000 });
