@@ -161,7 +161,8 @@ export class KnowledgeFolder {
     }
     const added: KnowledgeDocument[] = [];
     const changed: KnowledgeDocument[] = [];
-    for (const [name, document] of next) {
+    for (const name of [...next.keys()].sort()) {
+      const document = next.get(name) as KnowledgeDocument;
       const before = this.inService.get(name);
       if (!before) added.push(document);
       else if (before !== document) changed.push(document);
