@@ -131,6 +131,8 @@ export async function startLiveKnowledge(options: LiveKnowledgeOptions): Promise
   let again = false;
   const look = async (): Promise<void> => {
     const scan = await folder.scan();
+    // Replies waiting since the folder was read go first: the update below is the one step that must not be split.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     if (closed) return;
     report(scan, log);
     if (scan.added.length + scan.changed.length + scan.removed.length > 0 || scan.aliasesChanged) {
