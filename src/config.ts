@@ -1,6 +1,7 @@
 // The one reader of the environment: checks every setting at once and reports every problem in one error.
 import { fileURLToPath } from 'node:url';
-import { resolve } from 'node:path';
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import {
   LOG_LEVELS, parseBaseUrl, parseChannelId, parseDays, parseInteger, parseNumber, parseTime, parseTimeZone, parseToken,
   parseChoice,
@@ -124,6 +125,9 @@ export function loadConfig(env: Env): Config {
     ...optional('document', value(env, 'SUMMARY_DOCUMENT')),
     whenUnchanged: read('SUMMARY_WHEN_UNCHANGED', (t) => parseChoice(t, ['post', 'skip'] as const), 'post') ?? 'post',
   };
+  const stateDir = resolve(value(env, 'STATE_DIR') ?? DEFAULTS.stateDir);
+  const unusable = checkStateDir(stateDir);
+  if (unusable) problems.push(`STATE_DIR=${JSON.stringify(stateDir)} is not usable (${unusable}): expected a folder the bot can write to (it is created if missing); set STATE_DIR to another folder or fix its permissions`);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     ...core,
@@ -136,9 +140,25 @@ export function loadConfig(env: Env): Config {
     port: port ?? DEFAULTS.port,
     colour: env.NO_COLOR === undefined,
     summary,
-    stateDir: resolve(value(env, 'STATE_DIR') ?? DEFAULTS.stateDir),
+    stateDir,
     knowledgePollSeconds: read('KNOWLEDGE_POLL_SECONDS', (t) => parseNumber(t, 1, 3600), String(DEFAULTS.knowledgePollSeconds)) ?? DEFAULTS.knowledgePollSeconds,
   };
+}
+
+// STATE_DIR is where posts are recorded and the index is cached: checked (and created) before the bot serves, so a
+// bad one stops start-up with its name instead of failing later. A probe file is written and removed.
+function checkStateDir(dir: string): string | undefined {
+  try {
+    mkdirSync(dir, { recursive: true });
+    if (!statSync(dir).isDirectory()) return 'not a folder';
+    const probe = join(dir, `.write-check-${process.pid}`);
+    writeFileSync(probe, '');
+    rmSync(probe, { force: true });
+    return undefined;
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    return code ? `${code}: ${message.replace(/^[A-Z]+: /u, '')}` : message;
+  }
 }
 
 function readCore(env: Env, problems: string[], defaultLogLevel: string): CoreConfig {

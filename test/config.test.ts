@@ -1,6 +1,9 @@
 // Settings: modes, defaults, and one error naming every bad variable.
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, DEFAULTS, loadConfig } from '../src/config.js';
+import { tempDir } from './helpers/temp-dir.js';
 
 const errorOf = (env: Record<string, string>): ConfigError => {
   try {
@@ -69,5 +72,19 @@ describe('summary settings', () => {
     expect(error.message).toContain('SUMMARY_DAYS="someday" is not valid: expected days as mon-fri, mon,wed,fri or daily');
     expect(error.message).toContain('SUMMARY_CHANNEL="#general" is not valid: expected a channel ID');
     expect(error.message).toContain('SUMMARY_CATCHUP_HOURS="-1" is not valid');
+  });
+
+  it('creates STATE_DIR when missing, and refuses one that is not a writable folder, naming it', () => {
+    const parent = tempDir();
+    const fresh = join(parent, 'state', 'nested');
+    expect(loadConfig({ STATE_DIR: fresh }).stateDir).toBe(fresh);
+    expect(existsSync(fresh)).toBe(true);
+    const file = join(parent, 'a-file');
+    writeFileSync(file, 'not a folder');
+    const underFile = errorOf({ STATE_DIR: join(file, 'state') });
+    expect(underFile.problems).toHaveLength(1);
+    expect(underFile.message).toMatch(/STATE_DIR=".*a-file\/state" is not usable \(ENOTDIR/u);
+    expect(underFile.message).toContain('expected a folder the bot can write to');
+    expect(errorOf({ STATE_DIR: file }).message).toMatch(/STATE_DIR=".*a-file" is not usable/u);
   });
 });
