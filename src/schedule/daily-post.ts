@@ -87,8 +87,13 @@ export function createDailyPost(options: DailyPostOptions): DailyPost {
           return 'skipped';
         }
         const ts = await options.post(channel, content.message);
-        state.record({ channel, date, ts, postedAt: new Date().toISOString(), articles: content.articles });
         log.info({ date, ts, reason, attempt, unchanged: content.unchanged }, 'daily summary posted');
+        // Slack has the post: a record that cannot be written is an operator's problem, never a reason to post again.
+        try {
+          state.record({ channel, date, ts, postedAt: new Date().toISOString(), articles: content.articles });
+        } catch (error) {
+          log.error({ date, ts, file: state.file, err: (error as Error).message }, 'daily summary posted, but it could not be recorded in STATE_DIR (check the folder): it is not posted again');
+        }
         return 'posted';
       } catch (error) {
         const code = (error as { data?: { error?: string } }).data?.error ?? (error as Error).message;

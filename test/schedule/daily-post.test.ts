@@ -150,6 +150,28 @@ describe('failures', () => {
     expect(h.logs.lines.find((l) => l.msg === 'daily summary posted')).toMatchObject({ ts: '1700000000.000100', attempt: 3 });
   });
 
+  it('posts once when the record cannot be written after Slack confirmed the post', async () => {
+    at('2026-03-10T15:00:00Z');
+    const logs = captureLogger('info');
+    const posts: string[] = [];
+    const daily = createDailyPost({
+      channel: 'C123', time: { hour: 9, minute: 0 }, timezone: 'America/New_York', days: [0, 1, 2, 3, 4, 5, 6], catchupHours: 6,
+      compose, logger: logs.logger, backoffMs: 1_000,
+      state: { file: '/unwritable/daily-posts.json', has: () => false, last: () => undefined, record: () => { throw new Error('EACCES: permission denied'); } },
+      post: async (channel) => {
+        posts.push(channel);
+        return '1700000000.000100';
+      },
+    });
+    const started = daily.start();
+    await vi.advanceTimersByTimeAsync(30_000);
+    await started;
+    daily.stop();
+    expect(posts).toHaveLength(1);
+    expect(logs.lines.find((l) => l.level === 50)).toMatchObject({ ts: '1700000000.000100', file: '/unwritable/daily-posts.json' });
+    expect(logs.lines.some((l) => l.msg === 'daily summary post failed: retrying')).toBe(false);
+  });
+
   it('gives up after a few attempts, logs an error, and does not record the post', async () => {
     at('2026-03-10T15:00:00Z');
     const h = harness({}, async () => {
