@@ -2,6 +2,7 @@
 import { HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
 import type { Logger } from '../logger.js';
 import { boltLogger } from './bolt-logger.js';
+import { checkPayloads } from './payload-check.js';
 
 /** Where Slack sends requests in HTTP mode (events, commands and interactivity alike). */
 export const EVENTS_PATH = '/slack/events';
@@ -23,7 +24,7 @@ export function createReceiver(settings: ReceiverSettings, logger: Logger): Rece
       installerOptions: settings.apiUrl ? { clientOptions: { slackApiUrl: settings.apiUrl } } : {},
     });
   }
-  return new HTTPReceiver({
+  const receiver = new HTTPReceiver({
     signingSecret: settings.signingSecret,
     endpoints: EVENTS_PATH,
     port: settings.port,
@@ -39,4 +40,6 @@ export function createReceiver(settings: ReceiverSettings, logger: Logger): Rece
       },
     ],
   });
+  receiver.requestListener = checkPayloads(receiver.requestListener, EVENTS_PATH, logger);
+  return receiver;
 }

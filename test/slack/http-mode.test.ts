@@ -6,7 +6,7 @@ import { startHttpBot, type HttpBot } from '../helpers/http-bot.js';
 import { summaryTimeNow } from '../helpers/summary-time.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import {
-  BOT_TOKEN, buttonPress, dmEvent, eventEnvelope, mentionEvent, sendSigned, SIGNING_SECRET, slashCommand,
+  BOT_TOKEN, buttonPress, dmEvent, eventEnvelope, mentionEvent, sendSigned, signature, SIGNING_SECRET, slashCommand,
 } from '../helpers/slack-requests.js';
 
 let fake: FakeSlack;
@@ -30,7 +30,27 @@ beforeEach(() => {
   fake.reset();
 });
 
+// A signed request with any body, as a sender that signs what it sends would make it.
+async function sendRaw(body: string, contentType: string): Promise<number> {
+  const timestamp = Math.floor(Date.now() / 1000);
+  const response = await fetch(running.eventsUrl, {
+    method: 'POST',
+    headers: { 'content-type': contentType, 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature(body, timestamp) },
+    body,
+    signal: AbortSignal.timeout(2_000),
+  });
+  return response.status;
+}
+
 describe('request verification', () => {
+  it('answers a signed body that is JSON but not an object with 400 at once, and keeps answering', async () => {
+    for (const body of ['null', '42', '"text"', '[]', 'true', 'not json']) expect(await sendRaw(body, 'application/json'), body).toBe(400);
+    for (const form of ['payload=null', 'payload=%5B%5D', 'payload=7']) expect(await sendRaw(form, 'application/x-www-form-urlencoded'), form).toBe(400);
+    const event = mentionEvent('is china neutral on the ukraine war');
+    expect((await send(event)).status).toBe(200);
+    await fake.waitFor('chat.postMessage', (c) => c.body.thread_ts === event.event.ts);
+  });
+
   it('answers url_verification with the challenge', async () => {
     const response = await send({ token: 't', challenge: 'abc123', type: 'url_verification' });
     expect(response.status).toBe(200);

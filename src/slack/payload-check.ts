@@ -1,0 +1,65 @@
+// What Bolt's HTTP receiver does not check: a signed request whose body is JSON but not an object (`null`, `42`,
+// `[]`), or a form whose `payload` is not one. Bolt throws on those and never answers; they get 400 here, at once.
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { Logger } from '../logger.js';
+
+/** Largest request body read (Slack's payloads are far smaller). */
+export const BODY_LIMIT = 1_048_576;
+
+/** Whether a request body can be a Slack payload: a JSON object, or a form whose `payload` (if any) is a JSON object. */
+export function isObjectPayload(body: string, contentType: string | undefined): boolean {
+  const isObject = (text: string): boolean => {
+    try {
+      const value: unknown = JSON.parse(text);
+      return typeof value === 'object' && value !== null && !Array.isArray(value);
+    } catch {
+      return false;
+    }
+  };
+  if (contentType?.includes('application/json')) return isObject(body);
+  const payload = new URLSearchParams(body).get('payload');
+  return payload === null || isObject(payload);
+}
+
+/**
+ * Wraps the receiver's request listener for POSTs to `path`: the body is read (up to {@link BODY_LIMIT}) and kept on
+ * the request, where Bolt's receiver reads it from; one that is not an object payload gets 400 without reaching Bolt.
+ */
+export function checkPayloads(listener: RequestListener, path: string, logger: Logger): RequestListener {
+  return (req: IncomingMessage, res: ServerResponse) => {
+    if (req.method !== 'POST' || !(req.url ?? '').startsWith(path)) return void listener(req, res);
+    void readBody(req).then(
+      (raw) => {
+        if (!isObjectPayload(raw.toString('utf8'), req.headers['content-type'])) {
+          logger.warn({ path, contentType: req.headers['content-type'], bytes: raw.length }, 'request body is not a Slack payload (not a JSON object): 400');
+          res.writeHead(400).end();
+          return;
+        }
+        Object.assign(req, { rawBody: raw });
+        listener(req, res);
+      },
+      (error: Error & { tooLarge?: boolean }) => {
+        logger.warn({ path, err: error.message }, 'request body could not be read');
+        if (!res.headersSent) res.writeHead(error.tooLarge ? 413 : 400).end();
+      },
+    );
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > BODY_LIMIT) {
+        req.destroy();
+        reject(Object.assign(new Error(`body larger than ${BODY_LIMIT} bytes`), { tooLarge: true }));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
