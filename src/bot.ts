@@ -7,6 +7,7 @@ import type { Config } from './config.js';
 import type { ConsoleIO } from './console/console-receiver.js';
 import type { Logger } from './logger.js';
 import { createDailyPost, type DailyPost, type DailyPostOptions } from './schedule/daily-post.js';
+import { findTaggedPost } from './slack/find-tagged-post.js';
 import { openPostState } from './schedule/post-state.js';
 import { createSlackApp } from './slack/create-app.js';
 import { fixedReplies } from './slack/fixed-replies.js';
@@ -136,9 +137,16 @@ function dailyPostFor(config: Config, app: App, compose: DailyPostOptions['compo
     compose,
     state: openPostState(config.stateDir, logger),
     logger,
-    post: async (to, m) => {
-      const result = await app.client.chat.postMessage({ channel: to, ...m, unfurl_links: false, unfurl_media: false });
+    post: async (to, m, tag) => {
+      const result = await app.client.chat.postMessage({
+        channel: to,
+        ...m,
+        unfurl_links: false,
+        unfurl_media: false,
+        metadata: { event_type: tag.eventType, event_payload: { date: tag.date, channel: tag.channel } },
+      });
       return result.ts ?? '';
     },
+    findPosted: (to, tag) => findTaggedPost(app, to, tag),
   });
 }

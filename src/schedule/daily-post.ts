@@ -16,6 +16,16 @@ export interface DailyPostSettings {
   catchupHours: number;
 }
 
+/** What the daily post carries as Slack message metadata, to be found again in the channel's history. */
+export interface PostTag {
+  eventType: typeof POST_EVENT_TYPE;
+  date: string;
+  channel: string;
+}
+
+/** The metadata event type of the daily post. */
+export const POST_EVENT_TYPE = 'briefing_summary';
+
 /** What to post, given the previous post in the channel (built when posting). */
 export interface DailyContent {
   message: SlackMessage;
@@ -31,8 +41,13 @@ export interface DailyPostOptions extends DailyPostSettings {
   compose: (previous: PostRecord | undefined) => DailyContent;
   /** When nothing changed since the previous post: post the summary again (marked unchanged) or skip the day. */
   whenUnchanged?: 'post' | 'skip';
-  /** Posts to Slack and resolves with the message ts once Slack confirms it. */
-  post: (channel: string, message: SlackMessage) => Promise<string>;
+  /** Posts to Slack (tagged with `tag` as message metadata) and resolves with the message ts once Slack confirms it. */
+  post: (channel: string, message: SlackMessage, tag: PostTag) => Promise<string>;
+  /**
+   * Looks in the channel for a post tagged `tag` (Slack is the record of what was posted): its ts, undefined when
+   * there is none, or `unavailable` with why (no history scope, say). Without it, only the local record is used.
+   */
+  findPosted?: (channel: string, tag: PostTag) => Promise<{ ts?: string } | { unavailable: string }>;
   state: PostState;
   logger: Logger;
   /** Attempts per post and the first backoff delay (doubling). Default 4 attempts from 2 s. */
@@ -73,27 +88,59 @@ export function createDailyPost(options: DailyPostOptions): DailyPost {
   let cron: Cron | undefined;
   let running: Promise<PostOutcome> | undefined;
 
+  let historyWarned = false;
+  // Slack's history says whether today's post exists (made before a crash, or by a call whose answer was lost).
+  async function foundInSlack(tag: PostTag): Promise<string | undefined> {
+    if (!options.findPosted) return undefined;
+    try {
+      const found = await options.findPosted(channel, tag);
+      if ('unavailable' in found) {
+        if (!historyWarned) {
+          historyWarned = true;
+          log.warn({ reason: found.unavailable, fix: 'add the channels:history and groups:history scopes and reinstall the app' }, 'cannot read the channel history to check for an earlier post: relying on the local record in STATE_DIR');
+        }
+        return undefined;
+      }
+      return found.ts;
+    } catch (error) {
+      log.warn({ err: (error as Error).message }, 'could not read the channel history: relying on the local record in STATE_DIR');
+      return undefined;
+    }
+  }
+
+  const record = (date: string, ts: string, articles?: string[]): void => {
+    // Slack has the post: a record that cannot be written is an operator's problem, never a reason to post again.
+    try {
+      state.record({ channel, date, ts, postedAt: new Date().toISOString(), ...(articles ? { articles } : {}) });
+    } catch (error) {
+      log.error({ date, ts, file: state.file, err: (error as Error).message }, 'daily summary posted, but it could not be recorded in STATE_DIR (check the folder): it is not posted again');
+    }
+  };
+
   async function attemptPost(date: string, reason: string): Promise<PostOutcome> {
     if (state.has(channel, date)) {
       log.info({ date, reason }, 'daily summary already posted today');
       return 'already-posted';
     }
     const previous = state.last(channel);
+    const tag: PostTag = { eventType: POST_EVENT_TYPE, date, channel };
     for (let attempt = 1; ; attempt += 1) {
       try {
+        // Before each attempt: an earlier one (or a process killed mid-post) may have posted without us knowing.
+        const earlier = await foundInSlack(tag);
+        if (earlier) {
+          record(date, earlier);
+          log.info({ date, ts: earlier, reason, attempt }, 'daily summary already posted today (found in the channel)');
+          return 'already-posted';
+        }
         const content = options.compose(previous);
         if (content.unchanged && options.whenUnchanged === 'skip') {
           log.info({ date, reason, since: previous?.date }, 'daily summary skipped: no article added, changed or removed since the last post (SUMMARY_WHEN_UNCHANGED=skip)');
           return 'skipped';
         }
-        const ts = await options.post(channel, content.message);
+        const ts = await options.post(channel, content.message, tag);
         log.info({ date, ts, reason, attempt, unchanged: content.unchanged }, 'daily summary posted');
-        // Slack has the post: a record that cannot be written is an operator's problem, never a reason to post again.
-        try {
-          state.record({ channel, date, ts, postedAt: new Date().toISOString(), articles: content.articles });
-        } catch (error) {
-          log.error({ date, ts, file: state.file, err: (error as Error).message }, 'daily summary posted, but it could not be recorded in STATE_DIR (check the folder): it is not posted again');
-        }
+        record(date, ts, content.articles);
         return 'posted';
       } catch (error) {
         const code = (error as { data?: { error?: string } }).data?.error ?? (error as Error).message;

@@ -27,6 +27,8 @@ export interface FakeSlack {
   calls: ApiCall[];
   /** Replaces the handler of a method (or `respond`) until reset. */
   on(method: string, handler: Handler): void;
+  /** Keeps the method's handler (what it records and answers) but answers `delayMs` later, until reset. */
+  slow(method: string, delayMs: number): void;
   reset(): void;
   /** Resolves with the first call to `method` matching `where` (including past ones), or rejects after `timeoutMs`. */
   waitFor(method: string, where?: (call: ApiCall) => boolean, timeoutMs?: number): Promise<ApiCall>;
@@ -35,11 +37,35 @@ export interface FakeSlack {
   close(): Promise<void>;
 }
 
-const defaults = (): Record<string, Handler> => {
-  let ts = 1_700_000_000_000_100;
+/** A message the fake took with chat.postMessage. */
+interface Posted {
+  channel: string;
+  ts: string;
+  text: unknown;
+  metadata: unknown;
+}
+
+const defaults = (messages: Posted[]): Record<string, Handler> => {
+  let counter = 100;
   return {
     'auth.test': () => ({ body: { ok: true, url: 'https://x.slack.com/', team: 'T', user: 'bot', team_id: 'T111', user_id: BOT_USER_ID, bot_id: BOT_ID, is_enterprise_install: false } }),
-    'chat.postMessage': (call) => ({ body: { ok: true, channel: call.body.channel, ts: `${String(ts++).slice(0, 10)}.${String(ts).slice(10)}`, message: { text: call.body.text } } }),
+    'chat.postMessage': (call) => {
+      // A ts of now, as Slack's are (the history is read from a recent time on).
+      const posted = { channel: String(call.body.channel), ts: `${Math.floor(Date.now() / 1000)}.${String((counter += 1)).padStart(6, '0')}`, text: call.body.text, metadata: call.body.metadata };
+      messages.push(posted);
+      return { body: { ok: true, channel: posted.channel, ts: posted.ts, message: { text: call.body.text } } };
+    },
+    // The channel's messages the fake has taken, newest first, as the bot's own (with their metadata when asked).
+    'conversations.history': (call) => ({
+      body: {
+        ok: true,
+        has_more: false,
+        messages: messages
+          .filter((m) => m.channel === call.body.channel && Number(m.ts) >= Number(call.body.oldest ?? 0))
+          .reverse()
+          .map((m) => ({ type: 'message', ts: m.ts, text: m.text, bot_id: BOT_ID, ...(m.metadata && call.body.include_all_metadata ? { metadata: m.metadata } : {}) })),
+      },
+    }),
     'chat.postEphemeral': () => ({ body: { ok: true, message_ts: '1700000000.000200' } }),
     respond: () => ({ body: { ok: true } }),
     'views.publish': () => ({ body: { ok: true, view: { id: 'V111', type: 'home' } } }),
@@ -48,7 +74,8 @@ const defaults = (): Record<string, Handler> => {
 
 /** Starts the fake on an ephemeral loopback port. */
 export async function startFakeSlack(): Promise<FakeSlack> {
-  let handlers = defaults();
+  const messages: Posted[] = [];
+  let handlers = defaults(messages);
   const calls: ApiCall[] = [];
   const waiters = new Set<() => void>();
   const server: Server = createServer(async (req, res) => {
@@ -79,8 +106,13 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     on(method, handler) {
       handlers[method] = handler;
     },
+    slow(method, delayMs) {
+      const handler = handlers[method];
+      if (handler) handlers[method] = (call) => ({ ...handler(call), delayMs });
+    },
     reset() {
-      handlers = defaults();
+      messages.length = 0;
+      handlers = defaults(messages);
       calls.length = 0;
     },
     callsTo,
@@ -122,7 +154,7 @@ function parseBody(text: string, type: string | undefined): Record<string, unkno
   if (type?.includes('application/json')) return JSON.parse(text) as Record<string, unknown>;
   const body: Record<string, unknown> = {};
   for (const [key, value] of new URLSearchParams(text)) {
-    body[key] = key === 'blocks' || key === 'attachments' ? JSON.parse(value) : value;
+    body[key] = key === 'blocks' || key === 'attachments' || key === 'metadata' ? JSON.parse(value) : value;
   }
   return body;
 }
