@@ -8,6 +8,9 @@ import type { ConsoleIO } from './console/console-receiver.js';
 import type { Logger } from './logger.js';
 import { createDailyPost, type DailyPost, type DailyPostOptions } from './schedule/daily-post.js';
 import { findTaggedPost } from './slack/find-tagged-post.js';
+import { storeGuard } from './slack/middleware/dedupe-deliveries.js';
+import { openStore } from './store/open-store.js';
+import type { SharedStore } from './store/shared-store.js';
 import { openPostState } from './schedule/post-state.js';
 import { createSlackApp } from './slack/create-app.js';
 import { fixedReplies } from './slack/fixed-replies.js';
@@ -81,6 +84,10 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
         })
       : slackTransport(config, logger);
   const replies = fixedReplies(() => live.knowledge(), currentSummary);
+  // Shared state: in this process, or in Redis for several replicas (REDIS_URL).
+  const store = openStore(config.redisUrl, logger);
+  // A Redis that is down does not stop the bot: it is waited for briefly, then replies fall back to this process.
+  if (!(await store.ready(2_000))) logger.warn('Redis did not answer within 2 s: starting anyway (replies are deduplicated in this process until it does)');
   const { app, inFlight } = createSlackApp({
     receiver: transport.receiver,
     botToken: transport.botToken,
@@ -88,6 +95,7 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
     ...(transport.botIdentity ? { botIdentity: transport.botIdentity } : {}),
     logger,
     deps: { engine: live.engine, replies },
+    ...(store.kind === 'redis' ? { guard: storeGuard(store) } : {}),
     clientOptions: { ...transport.clientOptions, ...options.clientOptions },
   });
   // The console has no deadline: it waits for the index. Slack is acknowledged at once; a small knowledge is
@@ -96,7 +104,7 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
   const port = await transport.start(app);
   await Promise.race([live.ready, new Promise((resolve) => setTimeout(resolve, options.warmWaitMs ?? 2_000).unref())]);
   logger.info({ mode: config.mode, ...(port !== undefined ? { port } : {}) }, 'ready');
-  const daily = config.mode === 'console' ? undefined : dailyPostFor(config, app, (previous) => {
+  const daily = config.mode === 'console' ? undefined : dailyPostFor(config, app, store, (previous) => {
     const knowledge = live.knowledge();
     const summary = summaryOf(knowledge, previous?.articles);
     return { message: summaryMessage(summary), articles: knowledge.documents.map(fingerprint), unchanged: summary.unchanged === true };
@@ -117,6 +125,7 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
       const stopping = app.stop().catch((error: unknown) => logger.warn({ err: String(error) }, 'receiver did not stop cleanly'));
       transport.onStop?.();
       const finished = await inFlight.drain(options.drainMs ?? 5_000);
+      await store.close();
       await Promise.race([stopping, new Promise((resolve) => setTimeout(resolve, 1_000))]);
       logger.info({ finished }, 'stopped');
       return finished;
@@ -125,7 +134,7 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
 }
 
 // The daily summary post, when SUMMARY_CHANNEL is set; it posts through the app's Web API client in either mode.
-function dailyPostFor(config: Config, app: App, compose: DailyPostOptions['compose'], logger: Logger): DailyPost | undefined {
+function dailyPostFor(config: Config, app: App, store: SharedStore, compose: DailyPostOptions['compose'], logger: Logger): DailyPost | undefined {
   const { channel } = config.summary;
   if (!channel) {
     logger.info('no daily summary post: SUMMARY_CHANNEL is not set');
@@ -148,5 +157,6 @@ function dailyPostFor(config: Config, app: App, compose: DailyPostOptions['compo
       return result.ts ?? '';
     },
     findPosted: (to, tag) => findTaggedPost(app, to, tag),
+    ...(store.kind === 'redis' ? { shared: store } : {}),
   });
 }

@@ -96,3 +96,14 @@ export function parseChoice<T extends string>(text: string, choices: readonly T[
   const found = choices.find((c) => c === folded);
   return found === undefined ? fail(choices.join(' or ')) : ok(found);
 }
+
+/** A Redis URL: `redis://` or `rediss://` (TLS), with an optional user, password and database number. */
+export function parseRedisUrl(text: string): Parsed<string> {
+  try {
+    const url = new URL(text.trim());
+    if ((url.protocol !== 'redis:' && url.protocol !== 'rediss:') || !url.hostname) throw new Error('protocol');
+    return ok(url.href);
+  } catch {
+    return fail('a Redis URL, e.g. redis://localhost:6379 or rediss://user:password@host:6380/0');
+  }
+}

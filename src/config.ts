@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import {
   LOG_LEVELS, parseBaseUrl, parseChannelId, parseDays, parseInteger, parseNumber, parseTime, parseTimeZone, parseToken,
   parseChoice,
+  parseRedisUrl,
   type Parsed,
 } from './config-values.js';
 import type { LogFormat } from './logger.js';
@@ -57,6 +58,8 @@ export interface Config extends CoreConfig {
   stateDir: string;
   /** `KNOWLEDGE_POLL_SECONDS`: how often the knowledge folder is also checked by listing it (besides change events). */
   knowledgePollSeconds: number;
+  /** `REDIS_URL`: shared state for several replicas; unset, the state lives in this process and STATE_DIR. */
+  redisUrl?: string;
 }
 
 /** Thrown when settings are missing or malformed; `problems` has one line per variable. */
@@ -116,6 +119,7 @@ export function loadConfig(env: Env): Config {
   }
   if (signingSecret !== undefined && /\s/u.test(signingSecret)) problems.push('SLACK_SIGNING_SECRET is not valid: expected the secret without spaces');
   const port = read('PORT', (t) => parseInteger(t, 0, 65535), String(DEFAULTS.port));
+  const redisUrl = read('REDIS_URL', parseRedisUrl);
   const summary: SummaryConfig = {
     ...optional('channel', read('SUMMARY_CHANNEL', parseChannelId)),
     time: read('SUMMARY_TIME', parseTime, DEFAULTS.summaryTime) ?? { hour: 9, minute: 0 },
@@ -141,6 +145,7 @@ export function loadConfig(env: Env): Config {
     colour: env.NO_COLOR === undefined,
     summary,
     stateDir,
+    ...optional('redisUrl', redisUrl),
     knowledgePollSeconds: read('KNOWLEDGE_POLL_SECONDS', (t) => parseNumber(t, 1, 3600), String(DEFAULTS.knowledgePollSeconds)) ?? DEFAULTS.knowledgePollSeconds,
   };
 }

@@ -48,6 +48,18 @@ export interface DailyPostOptions extends DailyPostSettings {
    * there is none, or `unavailable` with why (no history scope, say). Without it, only the local record is used.
    */
   findPosted?: (channel: string, tag: PostTag) => Promise<{ ts?: string } | { unavailable: string }>;
+  /**
+   * State shared by replicas (Redis): a lock per channel and date so that one replica posts, and the record of the
+   * post. Its methods throw while it cannot answer; the post then waits and tries again, within the catch-up window.
+   */
+  shared?: {
+    lock(key: string, ttlMs: number): Promise<boolean>;
+    unlock(key: string): Promise<void>;
+    put(key: string, value: string, ttlMs: number): Promise<void>;
+    get(key: string): Promise<string | undefined>;
+  };
+  /** How long a post may wait for the shared state to answer. Default: the catch-up window. */
+  sharedWaitMs?: number;
   state: PostState;
   logger: Logger;
   /** Attempts per post and the first backoff delay (doubling). Default 4 attempts from 2 s. */
@@ -68,6 +80,11 @@ export interface DailyPost {
   /** Makes today's post unless it was made already (what the schedule and catch-up call). */
   postToday(reason: string): Promise<PostOutcome>;
 }
+
+/** How long the day's lock is held at most (a replica that dies while posting lets it go). */
+const LOCK_MS = 10 * 60_000;
+/** How long the shared record of a post is kept. */
+const RECORD_MS = 3 * 24 * 3_600_000;
 
 /** Slack errors a retry cannot fix; each with what the operator should do. */
 const PERMANENT: Record<string, string> = {
@@ -117,7 +134,45 @@ export function createDailyPost(options: DailyPostOptions): DailyPost {
     }
   };
 
+  // With shared state: the post is made by the replica that takes the day's lock, and recorded there for the others.
   async function attemptPost(date: string, reason: string): Promise<PostOutcome> {
+    const { shared } = options;
+    if (!shared) return attemptLocally(date, reason);
+    const key = `daily:${channel}:${date}`;
+    const deadline = Date.now() + (options.sharedWaitMs ?? options.catchupHours * 3_600_000);
+    for (let wait = backoffMs; ; wait = Math.min(wait * 2, 60_000)) {
+      try {
+        const posted = await shared.get(`posted:${key}`);
+        if (posted) {
+          if (!state.has(channel, date)) record(date, posted);
+          log.info({ date, reason, ts: posted }, 'daily summary already posted today (by a replica)');
+          return 'already-posted';
+        }
+        if (!(await shared.lock(key, LOCK_MS))) {
+          log.info({ date, reason }, 'daily summary already posted (or being posted) by another replica');
+          return 'already-posted';
+        }
+        break;
+      } catch (error) {
+        if (Date.now() + wait > deadline) {
+          log.error({ date, err: (error as Error).message }, 'daily summary not posted: the shared state (Redis) did not answer within the catch-up window');
+          return 'failed';
+        }
+        log.warn({ date, err: (error as Error).message, retryInMs: wait }, 'daily summary waits for the shared state (Redis) before posting');
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+    }
+    try {
+      const outcome = await attemptLocally(date, reason);
+      const ts = outcome === 'posted' || outcome === 'already-posted' ? state.last(channel)?.ts : undefined;
+      if (ts && state.last(channel)?.date === date) await shared.put(`posted:${key}`, ts, RECORD_MS).catch((error: unknown) => log.warn({ err: String(error) }, 'could not record the daily post in the shared state'));
+      return outcome;
+    } finally {
+      await shared.unlock(key).catch(() => undefined);
+    }
+  }
+
+  async function attemptLocally(date: string, reason: string): Promise<PostOutcome> {
     if (state.has(channel, date)) {
       log.info({ date, reason }, 'daily summary already posted today');
       return 'already-posted';

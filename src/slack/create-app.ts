@@ -5,7 +5,7 @@ import { boltLogger } from './bolt-logger.js';
 import { errorHandler } from './error-handler.js';
 import { registerListeners } from './listeners/index.js';
 import type { ListenerDeps } from './listeners/deps.js';
-import { createDeliveryGuard } from './middleware/dedupe-deliveries.js';
+import { createDeliveryGuard, type DeliveryGuard } from './middleware/dedupe-deliveries.js';
 import { requestGuard } from './middleware/request-guard.js';
 import { createInFlight, type InFlight } from './middleware/in-flight.js';
 import { webApiFetch } from './web-api-fetch.js';
@@ -30,6 +30,8 @@ export interface SlackAppOptions {
   clientOptions?: Partial<webApi.WebClientOptions>;
   /** Known bot identity: skips `auth.test` (the local console has no Slack to ask). */
   botIdentity?: { botId: string; botUserId: string };
+  /** One reply per delivery: this process' guard by default; the shared store's across replicas. */
+  guard?: DeliveryGuard;
 }
 
 /** The app and its in-flight counter (for graceful shutdown). */
@@ -57,7 +59,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     },
   });
   const inFlight = createInFlight();
-  app.use(requestGuard({ logger, guard: createDeliveryGuard(), inFlight }));
+  app.use(requestGuard({ logger, guard: options.guard ?? createDeliveryGuard(), inFlight }));
   registerListeners(app, options.deps);
   app.error(errorHandler(app, logger));
   return { app, inFlight };

@@ -11,9 +11,14 @@ export interface DeliveryGuardOptions {
   now?: () => number;
 }
 
-/** Remembers keys for a while: `claim(key)` is true the first time only. */
+/** Remembers keys for a while: `claim(key)` is true the first time only (in this process, or across replicas). */
 export interface DeliveryGuard {
-  claim(key: string): boolean;
+  claim(key: string): boolean | Promise<boolean>;
+}
+
+/** A guard over the shared store: with Redis, a redelivery to another replica is not answered twice. */
+export function storeGuard(store: { claim(key: string, ttlMs: number): Promise<boolean> }, ttlMs = 3_600_000): DeliveryGuard {
+  return { claim: (key) => store.claim(`delivery:${key}`, ttlMs) };
 }
 
 /**
@@ -49,7 +54,7 @@ export function createDeliveryGuard({ ttlMs = 3_600_000, maxEntries = 10_000, no
  * ts: a redelivery repeats them, and a DM that also mentions the bot sends two events with the same ones. Any other
  * event is known by its event id. One key per delivery: the guard is on every request's path.
  */
-export function isFirstDelivery(guard: DeliveryGuard, body: AnyMiddlewareArgs['body']): boolean {
+export function isFirstDelivery(guard: DeliveryGuard, body: AnyMiddlewareArgs['body']): boolean | Promise<boolean> {
   const b = body as { event_id?: string; event?: { channel?: string; ts?: string; type?: string; subtype?: string } };
   const event = b.event;
   if (event?.channel && event.ts && !event.subtype && (event.type === 'message' || event.type === 'app_mention')) {

@@ -20,7 +20,7 @@ export function requestGuard({ logger, guard, inFlight }: RequestGuardDeps): Mid
   return async function guardRequest({ body, context, next }) {
     const log = requestLog(logger, body, context.retryNum);
     context.log = log;
-    if (!isFirstDelivery(guard, body)) {
+    if (!(await isFirstDelivery(guard, body))) {
       log.info({ retryReason: context.retryReason }, 'repeated delivery ignored');
       return;
     }
