@@ -53,8 +53,15 @@ export function termOf(folded: string): string | undefined {
   return /^[\d.]+$/u.test(folded) ? folded : stemmer(folded);
 }
 
-// Folding and stemming are the costly part of indexing; a word seen recently is not folded or stemmed again.
-const MEMO_LIMIT = 50_000;
+// Folding and stemming are the costly part of indexing; a word seen recently is not folded or stemmed again. Bounded
+// (about 1 MB when full): a stream of never-seen words does not grow the heap.
+export const TOKEN_MEMO_LIMIT = 10_000;
+const MEMO_LIMIT = TOKEN_MEMO_LIMIT;
+
+/** Words remembered now (at most {@link TOKEN_MEMO_LIMIT}). */
+export function tokenMemoSize(): number {
+  return memo.size;
+}
 const memo = new Map<string, { folded: string; term: string | undefined }>();
 
 function analyse(raw: string): { folded: string; term: string | undefined } {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchTerms, tokenize } from '../../src/answers/tokenize.js';
+import { searchTerms, TOKEN_MEMO_LIMIT, tokenize, tokenMemoSize } from '../../src/answers/tokenize.js';
 
 describe('tokenize', () => {
   it('reads U.S. and words in capitals as acronyms, whose terms no stem can collide with', () => {
@@ -30,5 +30,10 @@ describe('tokenize', () => {
     expect(frames('is the bank open right now')).toEqual(['right', 'now']);
     expect(frames('how far is it')).toEqual(['far']);
     expect(frames('a long route')).toEqual([]);
+  });
+
+  it('remembers a bounded number of words, however many new ones come', () => {
+    for (let i = 0; i < TOKEN_MEMO_LIMIT * 3; i += 1) tokenize(`zq${i.toString(36)}x`);
+    expect(tokenMemoSize()).toBeLessThanOrEqual(TOKEN_MEMO_LIMIT);
   });
 });
