@@ -60,7 +60,7 @@ export async function startTarget(name: Target['name'], fake: LoadFake, stateDir
 }
 
 /** One round: `count` signed mentions over `concurrency` connections; acks timed, replies counted at the fake. */
-async function round(target: Target, fake: LoadFake, count: number, concurrency: number) {
+export async function round(target: Target, fake: LoadFake, count: number, concurrency: number) {
   fake.replies.clear();
   const events = Array.from({ length: count }, (_, i) => mentionEvent(QUESTIONS[i % QUESTIONS.length] ?? 'sanctions'));
   const wanted = new Set(events.map((e) => e.event.ts));

@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { httpPath } from './http-path.js';
 import { lexicon } from './lexicon.js';
 import { liveUpdate } from './live-update.js';
+import { redisPath } from './redis-path.js';
 import { scale } from './scale.js';
 import { seedLatency } from './seed-latency.js';
 import { acksWhileWarming } from './warm-up-acks.js';
@@ -14,18 +15,20 @@ const fmt = (n: number, digits = 1): string => (Number.isFinite(n) ? n.toFixed(d
 const mark = (ok: boolean): string => (ok ? 'ok' : 'MISSED');
 
 const started = performance.now();
-console.error('bench: 1/6 answer latency on the seed…');
+console.error('bench: 1/7 answer latency on the seed…');
 const seed = seedLatency(9);
-console.error('bench: 2/6 scale (synthetic corpora; the cold 10,000-article start takes a while)…');
+console.error('bench: 2/7 scale (synthetic corpora; the cold 10,000-article start takes a while)…');
 const scaled = scale(quick ? [1_000] : [1_000, 10_000], quick ? 100 : 300);
-console.error('bench: 3/6 HTTP path against a bare Bolt app…');
+console.error('bench: 3/7 HTTP path against a bare Bolt app…');
 const http = await httpPath(quick ? { rounds: 2, count: 300, warmup: 600 } : {});
-console.error('bench: 4/6 acks during a cold start (the index is built meanwhile)…');
+console.error('bench: 4/7 acks during a cold start (the index is built meanwhile)…');
 const warmUp = await acksWhileWarming({ articles: quick ? 1_000 : 10_000 });
-console.error('bench: 5/6 the lexicon (WordNet, word vectors) and the seed’s start…');
+console.error('bench: 5/7 the lexicon (WordNet, word vectors) and the seed’s start…');
 const lex = lexicon(quick ? 1 : 3);
-console.error('bench: 6/6 live knowledge: a new article written while the bot runs, then 100 changes…');
+console.error('bench: 6/7 live knowledge: a new article written while the bot runs, then 100 changes…');
 const live = await liveUpdate(quick);
+console.error('bench: 7/7 the HTTP path with REDIS_URL set against without it…');
+const redis = await redisPath(quick ? { rounds: 2, count: 300, warmup: 600 } : {});
 const tenK = scaled.find((s) => s.articles === 10_000);
 
 const rows: [string, string, string][] = [
@@ -51,6 +54,8 @@ const rows: [string, string, string][] = [
   ['lexicon: memory (heap / RSS) once loaded', `${fmt(lex.load.heapMB)} MB / ${fmt(lex.load.rssMB)} MB`, ''],
   ['lexicon: seed’s table (build / forms)', `${fmt(lex.seedTable.buildMs, 0)} ms / ${lex.seedTable.forms}`, ''],
   ['seed: start to ready, no index cache / cached', `${fmt(lex.seedStart.coldMs, 0)} ms / ${fmt(lex.seedStart.warmMs, 0)} ms`, ''],
+  ['HTTP with REDIS_URL: replies/s (Redis / embedded)', `${fmt(redis.withRedis.repliesPerSecond, 0)} / ${fmt(redis.withoutRedis.repliesPerSecond, 0)}`, `≥ 0.8×: ${mark(redis.throughputRatio >= 0.8)} (${fmt(redis.throughputRatio, 2)}×)`],
+  ['HTTP with REDIS_URL: CPU per event (Redis / embedded), replies lost', `${fmt(redis.withRedis.cpuMsPerEvent, 2)} ms / ${fmt(redis.withoutRedis.cpuMsPerEvent, 2)} ms, ${redis.withRedis.repliesLost} / ${redis.withoutRedis.repliesLost}`, ''],
   ...live.flatMap(({ articles, run }): [string, string, string][] => {
     const label = articles === 1 ? 'live, seed' : `live, ${articles.toLocaleString('en-US')} articles`;
     return [
@@ -69,5 +74,5 @@ const seconds = (performance.now() - started) / 1000;
 console.log(`\n(${fmt(seconds, 0)} s; medians of interleaved repetitions; details in bench/results.json)`);
 writeFileSync(
   new URL('results.json', import.meta.url),
-  `${JSON.stringify({ date: new Date().toISOString(), machine: info, seconds, quick, seed, scale: scaled, http, warmUp, lexicon: lex, live, targets: { seedP99Us: 1_000, seedRatio: 3, tenKP99Ms: 25, tenKRssMB: 1_024, tenKReadyCachedMs: 5_000, httpRatio: 0.8, ackP99Ms: 1_000, warmUpAckMaxMs: 3_000, liveAnswerableMs: 1_000, liveMaxBlockMs: 100 }, tenK: tenK ?? null }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), machine: info, seconds, quick, seed, scale: scaled, http, warmUp, lexicon: lex, live, redis, targets: { seedP99Us: 1_000, seedRatio: 3, tenKP99Ms: 25, tenKRssMB: 1_024, tenKReadyCachedMs: 5_000, httpRatio: 0.8, ackP99Ms: 1_000, warmUpAckMaxMs: 3_000, liveAnswerableMs: 1_000, liveMaxBlockMs: 100, redisRatio: 0.8 }, tenK: tenK ?? null }, null, 2)}\n`,
 );
