@@ -1,6 +1,9 @@
 // The daily post goes out once, whatever happens: Slack's channel history is the record (message metadata), so a
 // post whose answer was lost, or made by a process killed before recording it, is found and not made again.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { STATE_FILE } from '../../src/schedule/post-state.js';
 import { startFakeSlack, type FakeSlack } from '../helpers/fake-slack.js';
 import { startHttpBot } from '../helpers/http-bot.js';
 import { spawnBot } from '../helpers/spawn-bot.js';
@@ -55,6 +58,18 @@ describe('the daily post, exactly once', () => {
     expect(warnings[0]).toMatchObject({ level: 40, reason: 'missing_scope', fix: expect.stringContaining('channels:history') });
     const second = await startHttpBot(fake, env);
     await second.bot.stop();
+    expect(posts()).toHaveLength(1);
+  });
+
+  it('posts once when the record cannot be written after Slack confirmed the post', async () => {
+    const stateDir = tempDir();
+    // The record is written to a temp file, then renamed: a folder in the temp file's place makes the write fail.
+    mkdirSync(join(stateDir, `${STATE_FILE}.${process.pid}.tmp`));
+    const running = await startHttpBot(fake, { SUMMARY_CHANNEL: CHANNEL, SUMMARY_TIME: summaryTimeNow(), STATE_DIR: stateDir });
+    await until(() => running.logs.lines.some((l) => l.level === 50 && String(l.msg).includes('could not be recorded')));
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    await running.bot.stop();
+    expect(running.logs.lines.find((l) => String(l.msg).includes('could not be recorded'))).toMatchObject({ file: join(stateDir, STATE_FILE) });
     expect(posts()).toHaveLength(1);
   });
 
