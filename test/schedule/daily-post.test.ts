@@ -172,6 +172,51 @@ describe('failures', () => {
     expect(logs.lines.some((l) => l.msg === 'daily summary post failed: retrying')).toBe(false);
   });
 
+  it('with shared state: waits for it while it cannot answer, then one replica posts and the others do not', async () => {
+    at('2026-03-10T15:00:00Z');
+    const locks = new Set<string>();
+    const records = new Map<string, string>();
+    let unavailable = 2;
+    const shared = {
+      lock: async (key: string) => {
+        if (unavailable > 0) {
+          unavailable -= 1;
+          throw new Error('Redis is not connected');
+        }
+        if (locks.has(key)) return false;
+        locks.add(key);
+        return true;
+      },
+      unlock: async (key: string) => void locks.delete(key),
+      put: async (key: string, value: string) => void records.set(key, value),
+      get: async (key: string) => records.get(key),
+    };
+    const logs = captureLogger('info');
+    const posts: string[] = [];
+    const replica = (stateDir: string) =>
+      createDailyPost({
+        channel: 'C123', time: { hour: 9, minute: 0 }, timezone: 'America/New_York', days: [0, 1, 2, 3, 4, 5, 6], catchupHours: 6,
+        compose, logger: logs.logger, backoffMs: 1_000, shared, state: openPostState(stateDir, logs.logger),
+        post: async (channel) => {
+          posts.push(channel);
+          return `1700000000.00010${posts.length}`;
+        },
+      });
+    const first = replica(tempDir());
+    const started = first.start();
+    await vi.advanceTimersByTimeAsync(10_000);
+    await started;
+    expect(logs.lines.filter((l) => String(l.msg).startsWith('daily summary waits for the shared state'))).toHaveLength(2);
+    first.stop();
+    // Another replica (its own STATE_DIR) starting inside the catch-up window.
+    const second = replica(tempDir());
+    await second.start();
+    second.stop();
+    expect(posts).toHaveLength(1);
+    expect(records.get('posted:daily:C123:2026-03-10')).toBe('1700000000.000101');
+    expect(logs.lines.some((l) => String(l.msg).startsWith('daily summary already posted today (by a replica)'))).toBe(true);
+  });
+
   it('gives up after a few attempts, logs an error, and does not record the post', async () => {
     at('2026-03-10T15:00:00Z');
     const h = harness({}, async () => {
