@@ -74,7 +74,11 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
   // A passage's suggestion label needs sentence splitting: made once per passage, when first needed.
   const labels = new Map<Passage, Suggestion>();
   const suggestionFor = (p: Passage): Suggestion => labels.get(p) ?? labels.set(p, suggestionOf(p)).get(p) as Suggestion;
-  const faqSuggestions = knowledge.passages.filter((p) => p.kind === 'faq').slice(0, MAX_SUGGESTIONS).map(suggestionFor);
+  // What to suggest when the briefing does not cover a question: FAQ questions, the newest article's first.
+  const faqSuggestions = newestFirst(knowledge.documents)
+    .flatMap((d) => d.passages.filter((p) => p.kind === 'faq').slice(0, MAX_SUGGESTIONS))
+    .slice(0, MAX_SUGGESTIONS)
+    .map(suggestionFor);
 
   const recent = new Map<string, Answer>();
   const cacheSize = options.cacheSize ?? ANSWER_CACHE_SIZE;
