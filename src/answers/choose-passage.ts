@@ -19,13 +19,10 @@ export const FAQ_COVERAGE_SHARE = 0.8;
  */
 export function figureCandidates(question: string, concepts: readonly Concept[], ranked: readonly RankedPassage[], index: PassageIndex): RankedPassage[] {
   const text = (r: RankedPassage): string => index.passages[r.match.position]?.text ?? '';
-  // "When…" by a passage that says when, "how old" by one that gives an age, where a passage holding the question does.
-  const typed = (holds: (text: string) => boolean): RankedPassage[] => {
-    const stating = ranked.filter((r) => holds(text(r)));
-    return stating.length > 0 ? stating : [...ranked];
-  };
-  if (asksForAge(question)) return typed(holdsAge);
-  if (asksForTime(question)) return typed(holdsTime);
+  // "When…" is answered by a passage that says when, "how old" by one that gives an age: one that does not, does not
+  // answer (the question is then not covered).
+  if (asksForAge(question)) return ranked.filter((r) => holdsAge(text(r)));
+  if (asksForTime(question)) return ranked.filter((r) => holdsTime(text(r)));
   if (!asksForFigure(question)) return [...ranked];
   const focus = figureFocus(question, concepts, (c) => isStoryName(c, index.vocabulary));
   const holds = asksForDuration(question) ? holdsAnyFigure : holdsFigure;

@@ -67,6 +67,12 @@ describe('abstaining on a new article', () => {
     expect(ferries.answer('will the ferries sail to canada')).toMatchObject({ answered: false });
   });
 
+  it('refuses "how old" and "when" when no passage holding the question gives an age or says when', () => {
+    expect(ferries.answer('how old is the mayor').answered).toBe(false);
+    expect(ferries.answer('when did the environment agency praise the decision').answered).toBe(false);
+    expect(where('when will the ferries start service')).toBe('ferries#p1');
+  });
+
   it('refuses what the article does not cover even when some of its words are there', () => {
     expect(ferries.answer('how many buses does the city own').answered).toBe(false);
     expect(ferries.answer('how many').answered).toBe(false);
