@@ -73,6 +73,11 @@ describe('abstaining on a new article', () => {
     expect(where('when will the ferries start service')).toBe('ferries#p1');
   });
 
+  it('refuses a question half of which the article does not know (one word it has, one it has not)', () => {
+    expect(ferries.answer('ridership pizza').answered).toBe(false);
+    expect(ferries.answer('ridership drop?').answered).toBe(true);
+  });
+
   it('refuses what the article does not cover even when some of its words are there', () => {
     expect(ferries.answer('how many buses does the city own').answered).toBe(false);
     expect(ferries.answer('how many').answered).toBe(false);
