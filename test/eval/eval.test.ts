@@ -8,15 +8,15 @@ const TARGET = { right: 0.85, abstained: 0.9 };
 
 /** What each run reaches today, less a question or two: a change that loses more is a regression. */
 const FLOOR: Record<string, { right: number; abstained: number }> = {
-  'seed with aliases.json': { right: 0.89, abstained: 0.84 },
-  'seed without aliases.json': { right: 0.78, abstained: 0.88 },
-  'aurelia-buys-levanta': { right: 0.68, abstained: 0.72 },
+  'seed with aliases.json': { right: 0.89, abstained: 0.86 },
+  'seed without aliases.json': { right: 0.78, abstained: 0.9 },
+  'aurelia-buys-levanta': { right: 0.7, abstained: 0.75 },
   'who-tamboro-fever-malawi': { right: 0.64, abstained: 0.72 },
-  'election-coalition': { right: 0.48, abstained: 0.43 },
-  'lunar-lander': { right: 0.52, abstained: 0.3 },
-  'ransomware-hospitals': { right: 0.5, abstained: 0.5 },
-  'rate-decision-mortgages': { right: 0.59, abstained: 0.5 },
-  'all articles together': { right: 0.6, abstained: 0.53 },
+  'election-coalition': { right: 0.5, abstained: 0.56 },
+  'lunar-lander': { right: 0.54, abstained: 0.35 },
+  'ransomware-hospitals': { right: 0.52, abstained: 0.5 },
+  'rate-decision-mortgages': { right: 0.6, abstained: 0.5 },
+  'all articles together': { right: 0.6, abstained: 0.58 },
 };
 
 const runs = evalRuns();
