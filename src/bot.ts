@@ -10,6 +10,7 @@ import { createDailyPost, type DailyPost, type DailyPostOptions } from './schedu
 import { findTaggedPost } from './slack/find-tagged-post.js';
 import { storeGuard } from './slack/middleware/dedupe-deliveries.js';
 import { openStore } from './store/open-store.js';
+import { GapLog } from './feedback/gap-log.js';
 import type { SharedStore } from './store/shared-store.js';
 import { openPostState } from './schedule/post-state.js';
 import { createSlackApp } from './slack/create-app.js';
@@ -85,7 +86,8 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
       : slackTransport(config, logger);
   const replies = fixedReplies(() => live.knowledge(), currentSummary);
   // Shared state: in this process, or in Redis for several replicas (REDIS_URL).
-  const store = openStore(config.redisUrl, logger);
+  const store = openStore(config.redisUrl, logger, { stateDir: config.stateDir, retentionDays: config.feedbackRetentionDays });
+  const gaps = new GapLog(store);
   // A Redis that is down does not stop the bot: it is waited for briefly, then replies fall back to this process.
   if (!(await store.ready(2_000))) logger.warn('Redis did not answer within 2 s: starting anyway (replies are deduplicated in this process until it does)');
   const { app, inFlight } = createSlackApp({
@@ -94,7 +96,7 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
     ...(transport.apiUrl ? { apiUrl: transport.apiUrl } : {}),
     ...(transport.botIdentity ? { botIdentity: transport.botIdentity } : {}),
     logger,
-    deps: { engine: live.engine, replies },
+    deps: { engine: live.engine, replies, gaps, ...(config.editors ? { editors: config.editors } : {}) },
     ...(store.kind === 'redis' ? { guard: storeGuard(store) } : {}),
     clientOptions: { ...transport.clientOptions, ...options.clientOptions },
   });

@@ -107,3 +107,9 @@ export function parseRedisUrl(text: string): Parsed<string> {
     return fail('a Redis URL, e.g. redis://localhost:6379 or rediss://user:password@host:6380/0');
   }
 }
+
+/** Slack user IDs separated by commas (`U0123ABC,W0456DEF`). */
+export function parseUserIds(text: string): Parsed<string[]> {
+  const ids = text.split(',').map((t) => t.trim()).filter(Boolean);
+  return ids.length > 0 && ids.every((id) => /^[UW][A-Z0-9]{2,}$/u.test(id)) ? ok(ids) : fail('Slack user IDs separated by commas, e.g. U0123ABCD,U0456EFGH');
+}

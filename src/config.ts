@@ -6,6 +6,7 @@ import {
   LOG_LEVELS, parseBaseUrl, parseChannelId, parseDays, parseInteger, parseNumber, parseTime, parseTimeZone, parseToken,
   parseChoice,
   parseRedisUrl,
+  parseUserIds,
   type Parsed,
 } from './config-values.js';
 import type { LogFormat } from './logger.js';
@@ -60,6 +61,10 @@ export interface Config extends CoreConfig {
   knowledgePollSeconds: number;
   /** `REDIS_URL`: shared state for several replicas; unset, the state lives in this process and STATE_DIR. */
   redisUrl?: string;
+  /** `BRIEFING_EDITORS`: who may see `/briefing gaps`; unset, anyone. */
+  editors?: string[];
+  /** `FEEDBACK_RETENTION_DAYS`: how long questions and gaps are kept, default 90. */
+  feedbackRetentionDays: number;
 }
 
 /** Thrown when settings are missing or malformed; `problems` has one line per variable. */
@@ -120,6 +125,8 @@ export function loadConfig(env: Env): Config {
   if (signingSecret !== undefined && /\s/u.test(signingSecret)) problems.push('SLACK_SIGNING_SECRET is not valid: expected the secret without spaces');
   const port = read('PORT', (t) => parseInteger(t, 0, 65535), String(DEFAULTS.port));
   const redisUrl = read('REDIS_URL', parseRedisUrl);
+  const editors = read('BRIEFING_EDITORS', parseUserIds);
+  const feedbackRetentionDays = read('FEEDBACK_RETENTION_DAYS', (t) => parseInteger(t, 1, 3650), '90') ?? 90;
   const summary: SummaryConfig = {
     ...optional('channel', read('SUMMARY_CHANNEL', parseChannelId)),
     time: read('SUMMARY_TIME', parseTime, DEFAULTS.summaryTime) ?? { hour: 9, minute: 0 },
@@ -146,6 +153,8 @@ export function loadConfig(env: Env): Config {
     summary,
     stateDir,
     ...optional('redisUrl', redisUrl),
+    ...optional('editors', editors),
+    feedbackRetentionDays,
     knowledgePollSeconds: read('KNOWLEDGE_POLL_SECONDS', (t) => parseNumber(t, 1, 3600), String(DEFAULTS.knowledgePollSeconds)) ?? DEFAULTS.knowledgePollSeconds,
   };
 }

@@ -96,6 +96,8 @@ export class ConsoleReceiver implements Receiver {
         return this.dispatch(commandPayload(this.options.command, text));
       case '/list':
         return this.dispatch(commandPayload(this.options.command, 'list'));
+      case '/gaps':
+        return this.dispatch(commandPayload(this.options.command, 'gaps'));
       case '/home':
         return this.dispatch(homeOpenedPayload());
       case '/summary':
@@ -105,7 +107,7 @@ export class ConsoleReceiver implements Receiver {
         if (!this.lastButton) return this.say('There is no button to press yet: ask with /briefing first.');
         return this.dispatch(buttonPayload(this.lastButton.actionId, this.lastButton.value, this.lastButton.label));
       default:
-        if (word.startsWith('/')) return this.say(`Unknown command ${word}. Try ${this.options.command} <question>, ${this.options.command} help, /list, /home, /summary, /share or /quit.`);
+        if (word.startsWith('/')) return this.say(`Unknown command ${word}. Try ${this.options.command} <question>, ${this.options.command} help, /list, /home, /gaps, /summary, /share or /quit.`);
         return this.dispatch(mentionPayload(line));
     }
   }

@@ -1,11 +1,19 @@
-// The shared store of one process: keys in memory, each with its expiry; bounded, the soonest to expire dropped first.
-import type { SharedStore } from './shared-store.js';
+// The shared store of one process: keys in memory, each with its expiry (bounded, the oldest dropped first); record
+// streams as append-only JSON lines in STATE_DIR, compacted to the retention period.
+import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_RETENTION_DAYS, type SharedStore, type StoredRecord } from './shared-store.js';
 
 /** Most keys kept; beyond, the oldest are dropped. */
 export const MAX_KEYS = 20_000;
 
 /** The embedded store (the default: one process, no setup). */
-export function createEmbeddedStore({ maxKeys = MAX_KEYS, now = Date.now }: { maxKeys?: number; now?: () => number } = {}): SharedStore & {
+export function createEmbeddedStore({
+  maxKeys = MAX_KEYS,
+  now = Date.now,
+  dir,
+  retentionDays = DEFAULT_RETENTION_DAYS,
+}: { maxKeys?: number; now?: () => number; dir?: string; retentionDays?: number } = {}): SharedStore & {
   /** Synchronous claim, for the fallback of another store. */
   claimNow(key: string, ttlMs: number): boolean;
 } {
@@ -29,6 +37,7 @@ export function createEmbeddedStore({ maxKeys = MAX_KEYS, now = Date.now }: { ma
     set(key, '1', ttlMs);
     return true;
   };
+  const streams = new JsonLines(dir, retentionDays, now);
   return {
     kind: 'embedded',
     ready: async () => true,
@@ -38,6 +47,81 @@ export function createEmbeddedStore({ maxKeys = MAX_KEYS, now = Date.now }: { ma
     unlock: async (key) => void keys.delete(`lock:${key}`),
     put: async (key, value, ttlMs) => set(key, value, ttlMs),
     get: async (key) => live(key)?.value,
+    append: async (stream, record) => streams.append(stream, record),
+    read: async (stream, since) => streams.read(stream, since),
+    erase: async (stream) => streams.erase(stream),
     close: async () => undefined,
   };
+}
+
+/** A file is compacted (records past the retention dropped) when it has this many more lines than at the last time. */
+const COMPACT_EVERY = 1_000;
+
+// Streams as `<dir>/<stream>.jsonl` (in memory when there is no folder). A torn last line (a crash mid-write) is skipped.
+class JsonLines {
+  private readonly memory = new Map<string, StoredRecord[]>();
+  private readonly sinceCompaction = new Map<string, number>();
+
+  constructor(
+    private readonly dir: string | undefined,
+    private readonly retentionDays: number,
+    private readonly now: () => number,
+  ) {}
+
+  append(stream: string, record: StoredRecord): void {
+    if (!this.dir) {
+      this.memory.set(stream, [...this.kept(this.memory.get(stream) ?? []), record]);
+      return;
+    }
+    mkdirSync(this.dir, { recursive: true });
+    const file = this.file(stream);
+    appendFileSync(file, `${JSON.stringify(record)}\n`);
+    const count = (this.sinceCompaction.get(stream) ?? COMPACT_EVERY) + 1;
+    this.sinceCompaction.set(stream, count);
+    if (count > COMPACT_EVERY) this.compact(stream);
+  }
+
+  read(stream: string, since: number): StoredRecord[] {
+    const records = this.dir ? this.parse(stream) : (this.memory.get(stream) ?? []);
+    return this.kept(records).filter((r) => r.at >= since);
+  }
+
+  erase(stream: string): void {
+    this.memory.delete(stream);
+    if (this.dir) rmSync(this.file(stream), { force: true });
+  }
+
+  // Rewrites the file with the records still kept (temp file, then rename).
+  private compact(stream: string): void {
+    const file = this.file(stream);
+    const temp = `${file}.${process.pid}.tmp`;
+    writeFileSync(temp, this.kept(this.parse(stream)).map((r) => `${JSON.stringify(r)}\n`).join(''));
+    renameSync(temp, file);
+    this.sinceCompaction.set(stream, 0);
+  }
+
+  private parse(stream: string): StoredRecord[] {
+    const file = this.file(stream);
+    if (!existsSync(file)) return [];
+    return readFileSync(file, 'utf8')
+      .split('\n')
+      .flatMap((line) => {
+        if (!line.trim()) return [];
+        try {
+          const record = JSON.parse(line) as StoredRecord;
+          return typeof record?.at === 'number' ? [record] : [];
+        } catch {
+          return []; // A torn line (the process died mid-write): skipped.
+        }
+      });
+  }
+
+  private kept(records: StoredRecord[]): StoredRecord[] {
+    const cutoff = this.now() - this.retentionDays * 86_400_000;
+    return records.filter((r) => r.at >= cutoff);
+  }
+
+  private file(stream: string): string {
+    return join(this.dir as string, `${stream.replace(/[^a-z0-9-]/giu, '_')}.jsonl`);
+  }
 }

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { createClient } from '@redis/client';
 import type { Logger } from '../logger.js';
 import { createEmbeddedStore } from './embedded-store.js';
-import { StoreUnavailable, type SharedStore } from './shared-store.js';
+import { DEFAULT_RETENTION_DAYS, StoreUnavailable, type SharedStore } from './shared-store.js';
 
 /** Longest wait for one command. */
 export const COMMAND_TIMEOUT_MS = 500;
@@ -14,7 +14,7 @@ export const KEY_PREFIX = 'briefing-bot:';
 const UNLOCK = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 
 /** Connects to `url` (in the background: a Redis that is down does not stop the bot) and returns the store. */
-export function createRedisStore(url: string, logger: Logger): SharedStore {
+export function createRedisStore(url: string, logger: Logger, { retentionDays = DEFAULT_RETENTION_DAYS }: { retentionDays?: number } = {}): SharedStore {
   const log = logger.child({ module: 'redis' });
   const fallback = createEmbeddedStore();
   const tokens = new Map<string, string>();
@@ -97,6 +97,25 @@ export function createRedisStore(url: string, logger: Logger): SharedStore {
     },
     async get(key) {
       return (await run(() => client.get(KEY_PREFIX + key))) ?? undefined;
+    },
+    // A stream is a sorted set scored by time; each append drops what is past the retention.
+    async append(stream, record) {
+      const key = `${KEY_PREFIX}stream:${stream}`;
+      await run(() => client.zAdd(key, { score: record.at, value: `${JSON.stringify(record)}\u0000${randomUUID()}` }));
+      await run(() => client.zRemRangeByScore(key, '-inf', Date.now() - retentionDays * 86_400_000)).catch(() => undefined);
+    },
+    async read(stream, since) {
+      const members = await run(() => client.zRangeByScore(`${KEY_PREFIX}stream:${stream}`, since, '+inf'));
+      return members.flatMap((member: string) => {
+        try {
+          return [JSON.parse(member.split('\u0000')[0] ?? '') as { at: number }];
+        } catch {
+          return [];
+        }
+      });
+    },
+    async erase(stream) {
+      await run(() => client.del(`${KEY_PREFIX}stream:${stream}`));
     },
     async close() {
       await client.close().catch(() => client.destroy());

@@ -19,8 +19,23 @@ export interface SharedStore {
   put(key: string, value: string, ttlMs: number): Promise<void>;
   /** What `put` remembered, if anything. @throws StoreUnavailable */
   get(key: string): Promise<string | undefined>;
+  /** Appends a record (with its time, `at`, in ms) to a stream; records older than the retention are dropped. */
+  append(stream: string, record: StoredRecord): Promise<void>;
+  /** The records of a stream from `since` (ms) on, oldest first. @throws StoreUnavailable */
+  read(stream: string, since: number): Promise<StoredRecord[]>;
+  /** Erases a stream. */
+  erase(stream: string): Promise<void>;
   close(): Promise<void>;
 }
+
+/** A record of a stream: plain data with the time it happened. */
+export interface StoredRecord {
+  at: number;
+  [field: string]: unknown;
+}
+
+/** How long stream records are kept by default. */
+export const DEFAULT_RETENTION_DAYS = 90;
 
 /** The shared store cannot answer now (Redis down or slow): the caller decides what is safe. */
 export class StoreUnavailable extends Error {

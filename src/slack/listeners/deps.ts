@@ -1,5 +1,6 @@
 // What listeners need: the answer engine and the fixed replies, passed in (no module state).
 import type { AnswerEngine } from '../../answers/index.js';
+import type { GapLog } from '../../feedback/gap-log.js';
 import type { HomeView } from '../format/home-view.js';
 import type { SlackMessage } from '../format/slack-message.js';
 
@@ -19,4 +20,8 @@ export interface FixedReplies {
 export interface ListenerDeps {
   engine: AnswerEngine;
   replies: FixedReplies;
+  /** Where questions and gaps are recorded, for the editors' report (none: not recorded). */
+  gaps?: GapLog;
+  /** Who may see the gap report (`BRIEFING_EDITORS`); undefined: anyone. */
+  editors?: readonly string[];
 }

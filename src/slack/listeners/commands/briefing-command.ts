@@ -1,20 +1,29 @@
-// `/briefing`, `/briefing help`, `/briefing list`, `/briefing <question>`: an ephemeral reply (with a Share button
-// for the summary and answers).
+// `/briefing`, `/briefing help`, `/briefing list`, `/briefing gaps`, `/briefing <question>`: an ephemeral reply (with a
+// Share button for the summary and answers).
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { answerQuestion } from '../answer-question.js';
 import type { ListenerDeps } from '../deps.js';
+import { gapsMessage, notAnEditorMessage } from '../../format/gaps-message.js';
 
 /** The slash command this listener answers. */
 export const BRIEFING_COMMAND = '/briefing';
 
 const HELP_WORDS = new Set(['help', '?', '-h', '--help', 'usage']);
 const LIST_WORDS = new Set(['list', 'articles', 'ls']);
+const GAPS_WORDS = new Set(['gaps', 'gap', 'report']);
 
 /** Factory for the `/briefing` listener. */
 export function briefingCommand(deps: ListenerDeps) {
   return async function onBriefingCommand({ command, ack, respond, context }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> {
     await ack();
     const text = command.text.trim();
+    if (GAPS_WORDS.has(text.toLowerCase()) && deps.gaps) {
+      const allowed = !deps.editors || deps.editors.includes(command.user_id);
+      const message = allowed ? gapsMessage(await deps.gaps.report()) : notAnEditorMessage();
+      context.log?.info({ allowed }, 'gap report');
+      await respond({ response_type: 'ephemeral', ...message });
+      return;
+    }
     const message = !text
       ? deps.replies.summary({ shareable: true })
       : HELP_WORDS.has(text.toLowerCase())

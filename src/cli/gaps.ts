@@ -1,0 +1,25 @@
+// `npm run gaps`: the gap report in the terminal (from STATE_DIR, or Redis with REDIS_URL); `-- --erase` erases what
+// the bot stored for it; `-- --days N` for another period.
+import { loadConfig } from '../config.js';
+import { GapLog, gapReportText } from '../feedback/gap-log.js';
+import { createLogger } from '../logger.js';
+import { runMain } from '../run-main.js';
+import { openStore } from '../store/open-store.js';
+
+await runMain(async () => {
+  const config = loadConfig(process.env);
+  const store = openStore(config.redisUrl, createLogger({ level: 'warn' }), { stateDir: config.stateDir, retentionDays: config.feedbackRetentionDays });
+  try {
+    await store.ready(5_000);
+    const gaps = new GapLog(store);
+    if (process.argv.includes('--erase')) {
+      await gaps.erase();
+      console.log('Erased the questions and gaps the bot stored.');
+      return;
+    }
+    const days = Number(process.argv[process.argv.indexOf('--days') + 1] ?? 7);
+    console.log(gapReportText(await gaps.report(process.argv.includes('--days') && days > 0 ? days : 7)));
+  } finally {
+    await store.close();
+  }
+});
