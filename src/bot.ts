@@ -6,11 +6,14 @@ import { startLiveKnowledge, type LiveKnowledge } from './live/live-knowledge.js
 import type { Config } from './config.js';
 import type { ConsoleIO } from './console/console-receiver.js';
 import type { Logger } from './logger.js';
-import { createDailyPost, type DailyPost, type DailyPostOptions } from './schedule/daily-post.js';
+import { createDailyPost, POST_EVENT_TYPE, type DailyPost, type DailyPostOptions } from './schedule/daily-post.js';
+import { gapsMessage } from './slack/format/gaps-message.js';
 import { findTaggedPost } from './slack/find-tagged-post.js';
 import { storeGuard } from './slack/middleware/dedupe-deliveries.js';
 import { openStore } from './store/open-store.js';
 import { GapLog } from './feedback/gap-log.js';
+import { Votes } from './feedback/votes.js';
+import { createHash } from 'node:crypto';
 import type { SharedStore } from './store/shared-store.js';
 import { openPostState } from './schedule/post-state.js';
 import { createSlackApp } from './slack/create-app.js';
@@ -54,6 +57,14 @@ export interface RunningBot {
 /** Loads the knowledge, builds the app on the transport for `config.mode`, and starts it; the knowledge is followed. */
 export async function startBot(config: Config, options: BotOptions): Promise<RunningBot> {
   const { logger } = options;
+  // Shared state: in this process, or in Redis for several replicas (REDIS_URL).
+  const store = openStore(config.redisUrl, logger, { stateDir: config.stateDir, retentionDays: config.feedbackRetentionDays });
+  const gaps = new GapLog(store);
+  // Votes are hashed with a key the replicas share and nothing stores: derived from the bot token.
+  const votes = new Votes(store, createHash('sha256').update(`briefing-bot votes\0${config.slack?.botToken ?? 'console'}`).digest('hex'));
+  // A Redis that is down does not stop the bot: it is waited for briefly, then replies fall back to this process.
+  if (!(await store.ready(2_000))) logger.warn('Redis did not answer within 2 s: starting anyway (replies are deduplicated in this process until it does)');
+  await votes.refresh(true).catch((error: unknown) => logger.warn({ err: String(error) }, 'could not read the votes: answers start without readers’ feedback'));
   // Reads the folder (a file that does not parse is logged and left out; no usable article stops start-up), then
   // builds or loads the index meanwhile: until it is ready, questions get a "still reading" reply.
   const live = await startLiveKnowledge({
@@ -63,6 +74,7 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
     pollMs: config.knowledgePollSeconds * 1_000,
     ...(options.knowledgeDebounceMs !== undefined ? { debounceMs: options.knowledgeDebounceMs } : {}),
     ...(options.indexCacheSaveMs !== undefined ? { saveCacheAfterMs: options.indexCacheSaveMs } : {}),
+    avoid: votes,
   });
   const first = live.knowledge();
   logger.info({ documents: first.documents.length, passages: first.passages.length }, 'knowledge loaded');
@@ -85,18 +97,13 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
         })
       : slackTransport(config, logger);
   const replies = fixedReplies(() => live.knowledge(), currentSummary);
-  // Shared state: in this process, or in Redis for several replicas (REDIS_URL).
-  const store = openStore(config.redisUrl, logger, { stateDir: config.stateDir, retentionDays: config.feedbackRetentionDays });
-  const gaps = new GapLog(store);
-  // A Redis that is down does not stop the bot: it is waited for briefly, then replies fall back to this process.
-  if (!(await store.ready(2_000))) logger.warn('Redis did not answer within 2 s: starting anyway (replies are deduplicated in this process until it does)');
   const { app, inFlight } = createSlackApp({
     receiver: transport.receiver,
     botToken: transport.botToken,
     ...(transport.apiUrl ? { apiUrl: transport.apiUrl } : {}),
     ...(transport.botIdentity ? { botIdentity: transport.botIdentity } : {}),
     logger,
-    deps: { engine: live.engine, replies, gaps, ...(config.editors ? { editors: config.editors } : {}) },
+    deps: { engine: live.engine, replies, gaps, votes, ...(config.editors ? { editors: config.editors } : {}) },
     ...(store.kind === 'redis' ? { guard: storeGuard(store) } : {}),
     clientOptions: { ...transport.clientOptions, ...options.clientOptions },
   });
@@ -106,12 +113,38 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
   const port = await transport.start(app);
   await Promise.race([live.ready, new Promise((resolve) => setTimeout(resolve, options.warmWaitMs ?? 2_000).unref())]);
   logger.info({ mode: config.mode, ...(port !== undefined ? { port } : {}) }, 'ready');
-  const daily = config.mode === 'console' ? undefined : dailyPostFor(config, app, store, (previous) => {
-    const knowledge = live.knowledge();
-    const summary = summaryOf(knowledge, previous?.articles);
-    return { message: summaryMessage(summary), articles: knowledge.documents.map(fingerprint), unchanged: summary.unchanged === true };
-  }, logger);
-  // The catch-up post may retry for a while: it runs alongside, counted as work in flight.
+  const slackMode = config.mode !== 'console';
+  if (slackMode && !config.summary.channel) logger.info('no daily summary post: SUMMARY_CHANNEL is not set');
+  const daily =
+    slackMode && config.summary.channel
+      ? scheduledPost(config, app, store, logger, {
+          channel: config.summary.channel,
+          days: config.summary.days,
+          kind: 'summary',
+          eventType: POST_EVENT_TYPE,
+          compose: (previous) => {
+            const knowledge = live.knowledge();
+            const summary = summaryOf(knowledge, previous?.articles);
+            return { message: summaryMessage(summary), articles: knowledge.documents.map(fingerprint), unchanged: summary.unchanged === true };
+          },
+        })
+      : undefined;
+  // The weekly gap report (GAPS_CHANNEL, on GAPS_DAY at SUMMARY_TIME).
+  const weekly =
+    slackMode && config.gaps.channel
+      ? scheduledPost(config, app, store, logger, {
+          channel: config.gaps.channel,
+          days: [config.gaps.day],
+          kind: 'gaps',
+          eventType: 'briefing_gaps',
+          compose: async () => {
+            await votes.refresh(true).catch(() => undefined);
+            const report = { ...(await gaps.report()), feedback: { disliked: votes.mostDisliked(), ...votes.totals() } };
+            return { message: gapsMessage(report), articles: [], unchanged: false };
+          },
+        })
+      : undefined;
+  if (weekly) void inFlight.track(() => weekly.start());
   if (daily) void inFlight.track(() => daily.start());
 
   return {
@@ -123,6 +156,7 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
     async stop() {
       logger.info({ inFlight: inFlight.size }, 'stopping: no new work, finishing replies in flight');
       daily?.stop();
+      weekly?.stop();
       live.close();
       const stopping = app.stop().catch((error: unknown) => logger.warn({ err: String(error) }, 'receiver did not stop cleanly'));
       transport.onStop?.();
@@ -136,16 +170,18 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
 }
 
 // The daily summary post, when SUMMARY_CHANNEL is set; it posts through the app's Web API client in either mode.
-function dailyPostFor(config: Config, app: App, store: SharedStore, compose: DailyPostOptions['compose'], logger: Logger): DailyPost | undefined {
-  const { channel } = config.summary;
-  if (!channel) {
-    logger.info('no daily summary post: SUMMARY_CHANNEL is not set');
-    return undefined;
-  }
+// A post once a day (the summary) or once a week (the gap report), with the same once-only machinery: the record in
+// STATE_DIR, Slack's history (message metadata), and Redis' lock with several replicas.
+function scheduledPost(
+  config: Config,
+  app: App,
+  store: SharedStore,
+  logger: Logger,
+  post: Pick<DailyPostOptions, 'channel' | 'days' | 'compose'> & { kind: string; eventType: string },
+): DailyPost {
   return createDailyPost({
     ...config.summary,
-    channel,
-    compose,
+    ...post,
     state: openPostState(config.stateDir, logger),
     logger,
     post: async (to, m, tag) => {

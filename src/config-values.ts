@@ -42,6 +42,12 @@ export function parseDays(text: string): Parsed<number[]> {
   return days.size > 0 ? ok([...days].sort()) : fail(expected);
 }
 
+/** One day of the week (`mon`, `monday`…) as its number (0 = Sunday). */
+export function parseDay(text: string): Parsed<number> {
+  const day = dayNumber(text.toLowerCase());
+  return day >= 0 ? ok(day) : fail('a day of the week, e.g. mon or monday');
+}
+
 const DAY_WORDS: Readonly<Record<string, number>> = {
   sun: 0, sunday: 0, mon: 1, monday: 1, tue: 2, tues: 2, tuesday: 2, wed: 3, wednesday: 3,
   thu: 4, thur: 4, thurs: 4, thursday: 4, fri: 5, friday: 5, sat: 6, saturday: 6,

@@ -7,6 +7,7 @@ import {
   parseChoice,
   parseRedisUrl,
   parseUserIds,
+  parseDay,
   type Parsed,
 } from './config-values.js';
 import type { LogFormat } from './logger.js';
@@ -65,6 +66,8 @@ export interface Config extends CoreConfig {
   editors?: string[];
   /** `FEEDBACK_RETENTION_DAYS`: how long questions and gaps are kept, default 90. */
   feedbackRetentionDays: number;
+  /** `GAPS_CHANNEL` and `GAPS_DAY`: the weekly gap report's channel (none: no post) and day (default Monday). */
+  gaps: { channel?: string; day: number };
 }
 
 /** Thrown when settings are missing or malformed; `problems` has one line per variable. */
@@ -126,6 +129,8 @@ export function loadConfig(env: Env): Config {
   const port = read('PORT', (t) => parseInteger(t, 0, 65535), String(DEFAULTS.port));
   const redisUrl = read('REDIS_URL', parseRedisUrl);
   const editors = read('BRIEFING_EDITORS', parseUserIds);
+  const gapsChannel = read('GAPS_CHANNEL', parseChannelId);
+  const gapsDay = read('GAPS_DAY', parseDay, 'mon') ?? 1;
   const feedbackRetentionDays = read('FEEDBACK_RETENTION_DAYS', (t) => parseInteger(t, 1, 3650), '90') ?? 90;
   const summary: SummaryConfig = {
     ...optional('channel', read('SUMMARY_CHANNEL', parseChannelId)),
@@ -155,6 +160,7 @@ export function loadConfig(env: Env): Config {
     ...optional('redisUrl', redisUrl),
     ...optional('editors', editors),
     feedbackRetentionDays,
+    gaps: { ...optional('channel', gapsChannel), day: gapsDay },
     knowledgePollSeconds: read('KNOWLEDGE_POLL_SECONDS', (t) => parseNumber(t, 1, 3600), String(DEFAULTS.knowledgePollSeconds)) ?? DEFAULTS.knowledgePollSeconds,
   };
 }

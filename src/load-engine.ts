@@ -12,7 +12,7 @@ export const BUILD_IN_PROCESS_LIMIT = 20_000;
 const BUILDER = fileURLToPath(new URL('./cli/build-index.ts', import.meta.url));
 
 /** Options of {@link loadEngine}. */
-export interface LoadEngineOptions extends Pick<AnswerEngineOptions, 'cacheSize'> {
+export interface LoadEngineOptions extends Pick<AnswerEngineOptions, 'cacheSize' | 'avoid'> {
   /** Passages above which a missing index is built in a separate process. Default {@link BUILD_IN_PROCESS_LIMIT}. */
   buildInProcessLimit?: number;
 }

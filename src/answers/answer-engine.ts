@@ -30,6 +30,14 @@ export interface AnswerEngineOptions {
   cacheSize?: number;
   /** General English (WordNet). Default: the process' shared lexicon. */
   lexicon?: Lexicon;
+  /** Passages readers said do not answer a question (feedback): another passage answers it, or none. */
+  avoid?: AvoidedPassages;
+}
+
+/** Passages not to give for a question; `version` changes whenever they do (cached answers are then forgotten). */
+export interface AvoidedPassages {
+  readonly version: number;
+  avoid(question: string): ReadonlySet<string>;
 }
 
 /** How many recent answers the engine remembers: a question asked again (after the daily post, say) is not searched again. */
@@ -81,6 +89,7 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
     .map(suggestionFor);
 
   const recent = new Map<string, Answer>();
+  let avoidVersion = options.avoid?.version ?? 0;
   const cacheSize = options.cacheSize ?? ANSWER_CACHE_SIZE;
 
   const passageCounts = new Map(knowledge.documents.map((d) => [d.id, d.passages.length]));
@@ -129,7 +138,8 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
     const [covering] = documents;
     if (!covering || !judgeDocument(covering)) return noAnswer('not-covered');
     // The passage quoted must hold enough of the question by itself; among those, close wording and stated amounts count.
-    const holding = covering.passages.filter(judgePassage);
+    const avoided = options.avoid?.avoid(question);
+    const holding = covering.passages.filter((r) => judgePassage(r) && !avoided?.has(index.passages[r.match.position]?.id ?? ''));
     const candidates = rerank(figureCandidates(searched, concepts, holding, index), concepts, searched);
     const best = closestFaq(index, candidates, concepts) ?? candidates[0];
     const chosen = best && index.passages[best.match.position];
@@ -156,6 +166,11 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
     knowledge,
     answer(raw) {
       const question = normaliseQuery(raw, options.maxQuestionLength ?? MAX_QUESTION_LENGTH);
+      // Readers' feedback changed what not to answer with: answers remembered before may be among them.
+      if (options.avoid && options.avoid.version !== avoidVersion) {
+        avoidVersion = options.avoid.version;
+        recent.clear();
+      }
       const known = recent.get(question);
       if (known) {
         // Most recently used last: the oldest is the first to go.

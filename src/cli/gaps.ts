@@ -1,7 +1,8 @@
-// `npm run gaps`: the gap report in the terminal (from STATE_DIR, or Redis with REDIS_URL); `-- --erase` erases what
-// the bot stored for it; `-- --days N` for another period.
+// `npm run gaps`: the gap report in the terminal (from STATE_DIR, or Redis with REDIS_URL), with readers' votes;
+// `-- --erase` erases what the bot stored for it (questions, gaps, votes); `-- --days N` for another period.
 import { loadConfig } from '../config.js';
 import { GapLog, gapReportText } from '../feedback/gap-log.js';
+import { Votes } from '../feedback/votes.js';
 import { createLogger } from '../logger.js';
 import { runMain } from '../run-main.js';
 import { openStore } from '../store/open-store.js';
@@ -12,13 +13,17 @@ await runMain(async () => {
   try {
     await store.ready(5_000);
     const gaps = new GapLog(store);
+    const votes = new Votes(store, 'unused: reading only');
     if (process.argv.includes('--erase')) {
       await gaps.erase();
-      console.log('Erased the questions and gaps the bot stored.');
+      await votes.erase();
+      console.log('Erased the questions, gaps and votes the bot stored.');
       return;
     }
     const days = Number(process.argv[process.argv.indexOf('--days') + 1] ?? 7);
-    console.log(gapReportText(await gaps.report(process.argv.includes('--days') && days > 0 ? days : 7)));
+    await votes.refresh(true);
+    const report = await gaps.report(process.argv.includes('--days') && days > 0 ? days : 7);
+    console.log(gapReportText({ ...report, feedback: { disliked: votes.mostDisliked(), ...votes.totals() } }));
   } finally {
     await store.close();
   }

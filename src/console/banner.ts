@@ -15,7 +15,7 @@ export function consoleBanner(knowledge: Knowledge): string {
     '',
     `Ask a question as you would @-mention the bot, e.g.  ${example}`,
     'Commands: /briefing (the summary)  /briefing <question>  /briefing help  /list (the articles)  /home (the Home tab)',
-    '          /summary (the daily post)  /share  /quit',
+    '          /good  /bad (rate the last answer)  /gaps (what was not answered)  /summary (the daily post)  /share  /quit',
     '',
     'To connect to Slack: copy .env.example to .env, set SLACK_BOT_TOKEN and SLACK_APP_TOKEN, and run npm start',
     'again (README.md, "Connect to Slack in five minutes").',

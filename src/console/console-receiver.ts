@@ -3,7 +3,7 @@ import { createInterface, type Interface } from 'node:readline';
 import type { App, Receiver } from '@slack/bolt';
 import type { SlackMessage } from '../slack/format/slack-message.js';
 import type { ConsoleDelivery } from './console-fetch.js';
-import { buttonPayload, commandPayload, CONSOLE_CHANNEL, CONSOLE_USER, homeOpenedPayload, mentionPayload } from './payloads.js';
+import { buttonPayload, commandPayload, CONSOLE_CHANNEL, CONSOLE_USER, feedbackPayload, homeOpenedPayload, mentionPayload } from './payloads.js';
 import { renderMessage, stylesFor, type RenderedMessage } from './render-message.js';
 
 /** The terminal the console talks through. */
@@ -30,6 +30,7 @@ export class ConsoleReceiver implements Receiver {
   private app?: App;
   private lines?: Interface;
   private lastButton?: RenderedMessage['buttons'][number];
+  private lastFeedback?: NonNullable<RenderedMessage['feedback']>;
   private readonly styles;
   private readonly interactive: boolean;
   private end: () => void = () => undefined;
@@ -74,6 +75,7 @@ export class ConsoleReceiver implements Receiver {
     const rendered = renderMessage(delivery, this.styles, { [CONSOLE_USER.id]: CONSOLE_USER.name });
     const button = rendered.buttons.at(-1);
     if (button) this.lastButton = button;
+    if (rendered.feedback) this.lastFeedback = rendered.feedback;
     const where = delivery.via === 'views.publish'
       ? 'Home tab'
       : delivery.ephemeral
@@ -96,6 +98,12 @@ export class ConsoleReceiver implements Receiver {
         return this.dispatch(commandPayload(this.options.command, text));
       case '/list':
         return this.dispatch(commandPayload(this.options.command, 'list'));
+      case '/good':
+      case '/bad': {
+        if (!this.lastFeedback) return this.say('There is no answer to rate yet: ask a question first.');
+        const value = word.toLowerCase() === '/good' ? this.lastFeedback.up : this.lastFeedback.down;
+        return this.dispatch(feedbackPayload(this.lastFeedback.actionId, value, word.toLowerCase() === '/good' ? '👍' : '👎'));
+      }
       case '/gaps':
         return this.dispatch(commandPayload(this.options.command, 'gaps'));
       case '/home':
@@ -107,7 +115,7 @@ export class ConsoleReceiver implements Receiver {
         if (!this.lastButton) return this.say('There is no button to press yet: ask with /briefing first.');
         return this.dispatch(buttonPayload(this.lastButton.actionId, this.lastButton.value, this.lastButton.label));
       default:
-        if (word.startsWith('/')) return this.say(`Unknown command ${word}. Try ${this.options.command} <question>, ${this.options.command} help, /list, /home, /gaps, /summary, /share or /quit.`);
+        if (word.startsWith('/')) return this.say(`Unknown command ${word}. Try ${this.options.command} <question>, ${this.options.command} help, /list, /home, /good, /bad, /gaps, /summary, /share or /quit.`);
         return this.dispatch(mentionPayload(line));
     }
   }

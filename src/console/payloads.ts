@@ -35,6 +35,13 @@ export function commandPayload(command: string, text: string): Record<string, un
   };
 }
 
+/** A `block_actions` payload pressing 👍 or 👎 of the feedback buttons. */
+export function feedbackPayload(actionId: string, value: string, label: string): Record<string, unknown> {
+  const payload = buttonPayload(actionId, value, label);
+  const [action] = payload.actions as Record<string, unknown>[];
+  return { ...payload, actions: [{ ...action, type: 'feedback_buttons' }] };
+}
+
 /** A `block_actions` payload pressing a button. */
 export function buttonPayload(actionId: string, value: string, label: string): Record<string, unknown> {
   const n = next();

@@ -19,6 +19,8 @@ export interface RenderedMessage {
   text: string;
   /** Button values by label, in order, so `/share` can press the last Share button. */
   buttons: { label: string; actionId: string; value: string }[];
+  /** The feedback buttons' action and values, so `/good` and `/bad` can press them. */
+  feedback?: { actionId: string; up: string; down: string };
 }
 
 /** Display names for user ids the console knows (the person at the keyboard). */
@@ -42,6 +44,7 @@ export function renderMrkdwn(text: string, styles: Styles, names: Names = {}): s
 /** Renders blocks (or the plain text when there are none). */
 export function renderMessage(message: { text?: string; blocks?: types.KnownBlock[] }, styles: Styles, names: Names = {}): RenderedMessage {
   const buttons: RenderedMessage['buttons'] = [];
+  let feedback: RenderedMessage['feedback'];
   const blocks = message.blocks ?? [];
   if (blocks.length === 0) return { text: renderMrkdwn(message.text ?? '', styles, names), buttons };
   const parts = blocks.flatMap((block): string[] => {
@@ -60,9 +63,15 @@ export function renderMessage(message: { text?: string; blocks?: types.KnownBloc
         });
       case 'divider':
         return ['───'];
+      case 'context_actions':
+        return block.elements.flatMap((e) => {
+          if (e.type !== 'feedback_buttons') return [];
+          feedback = { actionId: e.action_id ?? '', up: e.positive_button.value, down: e.negative_button.value };
+          return [styles.dim('[👍] [👎]  (type /good or /bad)')];
+        });
       default:
         return [];
     }
   });
-  return { text: parts.join('\n'), buttons };
+  return { text: parts.join('\n'), buttons, ...(feedback ? { feedback } : {}) };
 }

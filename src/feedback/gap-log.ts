@@ -32,6 +32,8 @@ export interface GapReport {
   answered: number;
   /** Unanswered questions grouped by their terms, most asked first: an example wording and how often. */
   gaps: { question: string; count: number }[];
+  /** Readers' votes (when recorded): the answers with the most 👎, and the totals. */
+  feedback?: { disliked: { question: string; passage: string; down: number; up: number }[]; up: number; down: number };
 }
 
 /** The question as kept: lower case, one space between words, no trailing punctuation, capped. */
@@ -98,5 +100,13 @@ export function gapReportText(report: GapReport, max = 15): string {
     ...(report.gaps.length > 0
       ? ['Most asked, not answered:', ...report.gaps.slice(0, max).map((g) => `• ${g.question} (${g.count}×)`)]
       : ['Every question was answered.']),
+    ...(report.feedback
+      ? [
+          `Feedback: ${report.feedback.up} 👍, ${report.feedback.down} 👎.`,
+          ...(report.feedback.disliked.length > 0
+            ? ['Answers marked wrong:', ...report.feedback.disliked.slice(0, max).map((d) => `• ${d.passage} for “${d.question}” (${d.down} 👎, ${d.up} 👍)`)]
+            : []),
+        ]
+      : []),
   ].join('\n');
 }

@@ -1,7 +1,7 @@
 // The knowledge in service while the bot runs: read from the folder at start, then followed as editors add, change
 // and remove articles. The index is updated in place and the engine switched whole, so each question is answered
 // from one version of the knowledge; the index cache follows, so a restart loads instead of rebuilding.
-import { createAnswerEngine, createWarmingEngine, type WarmingEngine } from '../answers/index.js';
+import { createAnswerEngine, createWarmingEngine, type AvoidedPassages, type WarmingEngine } from '../answers/index.js';
 import { cacheKey, writeIndexCache } from '../answers/index-cache.js';
 import type { PassageIndex } from '../answers/passage-index.js';
 import { KnowledgeError, type AliasTable, type Knowledge, type KnowledgeDocument } from '../knowledge/index.js';
@@ -22,6 +22,8 @@ export interface LiveKnowledgeOptions {
   debounceMs?: number;
   /** Quiet time after the last update before the index cache is saved. Default 5 s. */
   saveCacheAfterMs?: number;
+  /** Passages readers said do not answer a question (see AnswerEngineOptions). */
+  avoid?: AvoidedPassages;
 }
 
 /** The knowledge in service, and what follows it. */
@@ -74,7 +76,7 @@ export async function startLiveKnowledge(options: LiveKnowledgeOptions): Promise
     if (change.added.length + change.changed.length + change.removed.length === 0 && indexedAliases === aliases) return;
     const started = performance.now();
     index.update({ added: [...change.added, ...change.changed], removed: change.removed.map((d) => d.id) });
-    engine.ready(createAnswerEngine(current, { index, aliases }));
+    engine.ready(createAnswerEngine(current, { index, aliases, ...(options.avoid ? { avoid: options.avoid } : {}) }));
     indexed = current;
     indexedAliases = aliases;
     version += 1;
@@ -114,7 +116,7 @@ export async function startLiveKnowledge(options: LiveKnowledgeOptions): Promise
     }
   };
 
-  const ready = loadEngine(current, dir, aliases, cacheDir, logger).then(
+  const ready = loadEngine(current, dir, aliases, cacheDir, logger, options.avoid ? { avoid: options.avoid } : {}).then(
     ({ engine: loaded, passageIndex, index: how, ms, cacheError }) => {
       index = passageIndex;
       engine.ready(loaded);

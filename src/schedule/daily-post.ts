@@ -18,12 +18,12 @@ export interface DailyPostSettings {
 
 /** What the daily post carries as Slack message metadata, to be found again in the channel's history. */
 export interface PostTag {
-  eventType: typeof POST_EVENT_TYPE;
+  eventType: string;
   date: string;
   channel: string;
 }
 
-/** The metadata event type of the daily post. */
+/** The metadata event type of the daily post (the weekly gap report's is `briefing_gaps`). */
 export const POST_EVENT_TYPE = 'briefing_summary';
 
 /** What to post, given the previous post in the channel (built when posting). */
@@ -38,7 +38,11 @@ export interface DailyContent {
 /** Options of {@link createDailyPost}. */
 export interface DailyPostOptions extends DailyPostSettings {
   /** The post, marking what is new since `previous` (the channel's last post, when there is one). */
-  compose: (previous: PostRecord | undefined) => DailyContent;
+  compose: (previous: PostRecord | undefined) => DailyContent | Promise<DailyContent>;
+  /** What is posted, for the record, the lock and the metadata: `summary` (default) or another report. */
+  kind?: string;
+  /** The metadata event type. Default {@link POST_EVENT_TYPE}. */
+  eventType?: string;
   /** When nothing changed since the previous post: post the summary again (marked unchanged) or skip the day. */
   whenUnchanged?: 'post' | 'skip';
   /** Posts to Slack (tagged with `tag` as message metadata) and resolves with the message ts once Slack confirms it. */
@@ -101,7 +105,8 @@ const PERMANENT: Record<string, string> = {
 export function createDailyPost(options: DailyPostOptions): DailyPost {
   const { channel, timezone, logger, state, attempts = 4, backoffMs = 2_000 } = options;
   const pattern = `${options.time.minute} ${options.time.hour} * * ${options.days.join(',')}`;
-  const log = logger.child({ module: 'daily-post', channel });
+  const kind = options.kind ?? 'summary';
+  const log = logger.child({ module: kind === 'summary' ? 'daily-post' : `${kind}-post`, channel });
   let cron: Cron | undefined;
   let running: Promise<PostOutcome> | undefined;
 
@@ -128,7 +133,7 @@ export function createDailyPost(options: DailyPostOptions): DailyPost {
   const record = (date: string, ts: string, articles?: string[]): void => {
     // Slack has the post: a record that cannot be written is an operator's problem, never a reason to post again.
     try {
-      state.record({ channel, date, ts, postedAt: new Date().toISOString(), ...(articles ? { articles } : {}) });
+      state.record({ channel, date, ts, postedAt: new Date().toISOString(), ...(articles ? { articles } : {}), ...(kind === 'summary' ? {} : { kind }) });
     } catch (error) {
       log.error({ date, ts, file: state.file, err: (error as Error).message }, 'daily summary posted, but it could not be recorded in STATE_DIR (check the folder): it is not posted again');
     }
@@ -138,13 +143,13 @@ export function createDailyPost(options: DailyPostOptions): DailyPost {
   async function attemptPost(date: string, reason: string): Promise<PostOutcome> {
     const { shared } = options;
     if (!shared) return attemptLocally(date, reason);
-    const key = `daily:${channel}:${date}`;
+    const key = `${kind === 'summary' ? 'daily' : kind}:${channel}:${date}`;
     const deadline = Date.now() + (options.sharedWaitMs ?? options.catchupHours * 3_600_000);
     for (let wait = backoffMs; ; wait = Math.min(wait * 2, 60_000)) {
       try {
         const posted = await shared.get(`posted:${key}`);
         if (posted) {
-          if (!state.has(channel, date)) record(date, posted);
+          if (!state.has(channel, date, kind)) record(date, posted);
           log.info({ date, reason, ts: posted }, 'daily summary already posted today (by a replica)');
           return 'already-posted';
         }
@@ -164,8 +169,8 @@ export function createDailyPost(options: DailyPostOptions): DailyPost {
     }
     try {
       const outcome = await attemptLocally(date, reason);
-      const ts = outcome === 'posted' || outcome === 'already-posted' ? state.last(channel)?.ts : undefined;
-      if (ts && state.last(channel)?.date === date) await shared.put(`posted:${key}`, ts, RECORD_MS).catch((error: unknown) => log.warn({ err: String(error) }, 'could not record the daily post in the shared state'));
+      const ts = outcome === 'posted' || outcome === 'already-posted' ? state.last(channel, kind)?.ts : undefined;
+      if (ts && state.last(channel, kind)?.date === date) await shared.put(`posted:${key}`, ts, RECORD_MS).catch((error: unknown) => log.warn({ err: String(error) }, 'could not record the daily post in the shared state'));
       return outcome;
     } finally {
       await shared.unlock(key).catch(() => undefined);
@@ -173,12 +178,12 @@ export function createDailyPost(options: DailyPostOptions): DailyPost {
   }
 
   async function attemptLocally(date: string, reason: string): Promise<PostOutcome> {
-    if (state.has(channel, date)) {
+    if (state.has(channel, date, kind)) {
       log.info({ date, reason }, 'daily summary already posted today');
       return 'already-posted';
     }
-    const previous = state.last(channel);
-    const tag: PostTag = { eventType: POST_EVENT_TYPE, date, channel };
+    const previous = state.last(channel, kind);
+    const tag: PostTag = { eventType: options.eventType ?? POST_EVENT_TYPE, date, channel };
     for (let attempt = 1; ; attempt += 1) {
       try {
         // Before each attempt: an earlier one (or a process killed mid-post) may have posted without us knowing.
@@ -188,7 +193,7 @@ export function createDailyPost(options: DailyPostOptions): DailyPost {
           log.info({ date, ts: earlier, reason, attempt }, 'daily summary already posted today (found in the channel)');
           return 'already-posted';
         }
-        const content = options.compose(previous);
+        const content = await options.compose(previous);
         if (content.unchanged && options.whenUnchanged === 'skip') {
           log.info({ date, reason, since: previous?.date }, 'daily summary skipped: no article added, changed or removed since the last post (SUMMARY_WHEN_UNCHANGED=skip)');
           return 'skipped';
@@ -226,7 +231,7 @@ export function createDailyPost(options: DailyPostOptions): DailyPost {
 
   return {
     async start() {
-      cron = new Cron(pattern, { timezone, name: `daily-summary-${channel}` }, () => void postToday('schedule'));
+      cron = new Cron(pattern, { timezone, name: `daily-${kind}-${channel}` }, () => void postToday('schedule'));
       log.info({ time: `${String(options.time.hour).padStart(2, '0')}:${String(options.time.minute).padStart(2, '0')}`, timezone, days: options.days, next: cron.nextRun()?.toISOString() }, 'daily summary scheduled');
       const now = new Date();
       const missed = new Cron(pattern, { timezone }).previousRuns(1, now)[0];

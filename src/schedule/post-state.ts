@@ -13,14 +13,16 @@ export interface PostRecord {
   postedAt: string;
   /** The articles' fingerprints when it was posted: what is new at the next post. */
   articles?: string[];
+  /** What was posted: the summary (default) or the weekly gap report. */
+  kind?: string;
 }
 
 /** The store of confirmed posts. */
 export interface PostState {
   readonly file: string;
-  has(channel: string, date: string): boolean;
-  /** The latest post made to `channel`. */
-  last(channel: string): PostRecord | undefined;
+  has(channel: string, date: string, kind?: string): boolean;
+  /** The latest post (of `kind`, the summary by default) made to `channel`. */
+  last(channel: string, kind?: string): PostRecord | undefined;
   /** Records a confirmed post and writes the file (temp file, fsync, rename). */
   record(post: PostRecord): void;
 }
@@ -28,6 +30,7 @@ export interface PostState {
 /** Posts older than this many are dropped from the file; it only needs recent days. */
 const KEEP = 400;
 export const STATE_FILE = 'daily-posts.json';
+const SUMMARY = 'summary';
 
 /**
  * Opens the state in `dir` (created if missing). A file that cannot be read as state is reported at error level,
@@ -39,8 +42,8 @@ export function openPostState(dir: string, logger: Logger): PostState {
   let posts = read(file, logger);
   return {
     file,
-    has: (channel, date) => posts.some((p) => p.channel === channel && p.date === date),
-    last: (channel) => posts.filter((p) => p.channel === channel).at(-1),
+    has: (channel, date, kind = SUMMARY) => posts.some((p) => p.channel === channel && p.date === date && (p.kind ?? SUMMARY) === kind),
+    last: (channel, kind = SUMMARY) => posts.filter((p) => p.channel === channel && (p.kind ?? SUMMARY) === kind).at(-1),
     record(post) {
       posts = [...posts, post].slice(-KEEP);
       writeAtomically(file, `${JSON.stringify({ version: 1, posts }, null, 2)}\n`);

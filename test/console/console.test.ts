@@ -11,7 +11,7 @@ function npmStart(input: string) {
 }
 
 describe('npm start with no Slack settings', () => {
-  const run = npmStart('why is putin going to beijing\n/briefing\n/briefing help\n/summary\n\nWhen is our team offsite?\n/list\n/home\n/briefing whats the BRI\n/share\n');
+  const run = npmStart('why is putin going to beijing\n/briefing\n/briefing help\n/summary\n\nWhen is our team offsite?\n/list\n/home\nwhat about sanctions\n/good\n/bad\n/gaps\n/briefing whats the BRI\n/share\n');
   const out = run.stdout;
 
   it('exits 0 at the end of piped input, with nothing on stderr', () => {
@@ -49,6 +49,12 @@ describe('npm start with no Slack settings', () => {
     expect(home).toMatch(/^briefing-bot \(Home tab\)/u);
     expect(home).toContain('Try asking');
     expect(home).toContain('Articles in the briefing');
+  });
+
+  it('rates the last answer with /good and /bad, and shows the gap report with /gaps', () => {
+    expect(out.split('you> what about sanctions\n')[1]).toContain('[👍] [👎]');
+    expect(out.split('you> /bad\n')[1]).toMatch(/^briefing-bot \(only visible to you\)\n.*(Was it one of these\?|Thanks)/u);
+    expect(out.split('you> /gaps\n')[1]).toContain('Gaps in the briefing');
   });
 
   it('says when the briefing does not cover something', () => {

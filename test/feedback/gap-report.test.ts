@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSlack, type FakeSlack } from '../helpers/fake-slack.js';
 import { startHttpBot, type HttpBot } from '../helpers/http-bot.js';
 import { mentionEvent, sendSigned, slashCommand } from '../helpers/slack-requests.js';
+import { summaryTimeNow } from '../helpers/summary-time.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 let fake: FakeSlack;
 beforeAll(async () => {
@@ -51,5 +53,24 @@ describe('/briefing gaps', () => {
     } finally {
       await bot.bot.stop();
     }
+  });
+});
+
+describe('the weekly gap report', () => {
+  const today = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'][new Date().getUTCDay()] ?? 'mon';
+
+  it('is posted to GAPS_CHANNEL on GAPS_DAY once, beside the daily summary in the same channel', async () => {
+    const env = { GAPS_CHANNEL: 'C0GAPS1', GAPS_DAY: today, SUMMARY_CHANNEL: 'C0GAPS1', SUMMARY_TIME: summaryTimeNow(), STATE_DIR: tempDir() };
+    const first = await startHttpBot(fake, env);
+    const report = await fake.waitFor('chat.postMessage', (c) => c.body.channel === 'C0GAPS1' && JSON.stringify(c.body).includes('Gaps in the briefing'));
+    await fake.waitFor('chat.postMessage', (c) => c.body.channel === 'C0GAPS1' && JSON.stringify(c.body).includes('Key points'));
+    await first.bot.stop();
+    expect(report.body.metadata).toMatchObject({ event_type: 'briefing_gaps' });
+    const second = await startHttpBot(fake, env);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await second.bot.stop();
+    const posted = fake.callsTo('chat.postMessage').filter((c) => c.body.channel === 'C0GAPS1');
+    expect(posted.filter((c) => JSON.stringify(c.body).includes('Gaps in the briefing'))).toHaveLength(1);
+    expect(posted.filter((c) => JSON.stringify(c.body).includes('Key points'))).toHaveLength(1);
   });
 });

@@ -44,9 +44,9 @@ describe('answerMessage', () => {
     const answer: Answer = { ...engine.answer('what about the arctic'), question: '<!here> arctic & ice' };
     const message = answerMessage(answer, { echoQuestion: true, shareable: true });
     expect(message.blocks[0]).toMatchObject({ text: { text: 'You asked: *&lt;!here&gt; arctic &amp; ice*' } });
-    const actions = message.blocks.at(-1);
-    expect(actions?.type).toBe('actions');
-    const shown = JSON.stringify([message.text, message.blocks.filter((b) => b.type !== 'actions')]);
+    expect(message.blocks.some((b) => b.type === 'actions')).toBe(true);
+    // Button values carry the question as asked; what is shown is escaped.
+    const shown = JSON.stringify([message.text, message.blocks.filter((b) => b.type !== 'actions' && b.type !== 'context_actions')]);
     expect(shown).not.toMatch(/<!here>/);
   });
 

@@ -1,8 +1,10 @@
 // Renders an answer as a Slack message: the quote, its source, suggestions, and optionally the Share button.
 import type { Answer } from '../../answers/index.js';
+import type { types } from '@slack/bolt';
 import { button, context, section } from './blocks.js';
 import { bullets, escapeText, quoteLines } from './escape.js';
 import { encodeShareValue, SHARE_ACTION_ID } from './share-value.js';
+import { encodeFeedbackValue, FEEDBACK_ACTION_ID } from './feedback-value.js';
 import { withinLimits, type SlackMessage } from './slack-message.js';
 
 /** How an answer is presented. */
@@ -50,5 +52,21 @@ export function answerMessage(answer: Answer, options: AnswerMessageOptions = {}
   if (options.shareable) {
     blocks.push(button(SHARE_ACTION_ID, 'Share in channel', encodeShareValue({ kind: 'answer', question: answer.question })));
   }
+  if (answer.answered) blocks.push(feedbackButtons(answer.question, answer.source?.passageId ?? null));
   return withinLimits({ text: escapeText(text), blocks });
+}
+
+/** Slack's native 👍 / 👎 under an answer (a context actions block with feedback buttons). */
+export function feedbackButtons(question: string, passage: string | null): types.ContextActionsBlock {
+  return {
+    type: 'context_actions',
+    elements: [
+      {
+        type: 'feedback_buttons',
+        action_id: FEEDBACK_ACTION_ID,
+        positive_button: { text: { type: 'plain_text', text: '👍' }, accessibility_label: 'This answer helped', value: encodeFeedbackValue({ verdict: 'up', question, passage }) },
+        negative_button: { text: { type: 'plain_text', text: '👎' }, accessibility_label: 'This answer did not help', value: encodeFeedbackValue({ verdict: 'down', question, passage }) },
+      },
+    ],
+  };
 }

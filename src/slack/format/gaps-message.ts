@@ -18,7 +18,17 @@ export function gapsMessage(report: GapReport): SlackMessage {
         ? `*Most asked, not answered*\n${bullets(report.gaps.slice(0, MAX_GAPS).map((g) => `${escapeText(g.question)} (${g.count}×)`))}`
         : 'Every question was answered.',
     ),
-    context('Questions that differ only in wording are counted together. Who asked and where is never stored.'),
+    ...(report.feedback
+      ? [
+          section(
+            `*Feedback:* ${report.feedback.up} 👍, ${report.feedback.down} 👎` +
+              (report.feedback.disliked.length > 0
+                ? `\n*Answers marked wrong*\n${bullets(report.feedback.disliked.slice(0, MAX_GAPS).map((d) => `\`${escapeText(d.passage)}\` for “${escapeText(d.question)}” (${d.down} 👎, ${d.up} 👍)`))}`
+                : ''),
+          ),
+        ]
+      : []),
+    context('Questions that differ only in wording are counted together. Who asked or voted, and where, is never stored.'),
   ];
   return withinLimits({ text: escapeText(gapReportText(report, MAX_GAPS)), blocks });
 }

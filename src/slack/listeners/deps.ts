@@ -1,6 +1,7 @@
 // What listeners need: the answer engine and the fixed replies, passed in (no module state).
 import type { AnswerEngine } from '../../answers/index.js';
 import type { GapLog } from '../../feedback/gap-log.js';
+import type { Votes } from '../../feedback/votes.js';
 import type { HomeView } from '../format/home-view.js';
 import type { SlackMessage } from '../format/slack-message.js';
 
@@ -22,6 +23,8 @@ export interface ListenerDeps {
   replies: FixedReplies;
   /** Where questions and gaps are recorded, for the editors' report (none: not recorded). */
   gaps?: GapLog;
+  /** Readers' 👍 / 👎 on answers (none: the buttons do nothing). */
+  votes?: Votes;
   /** Who may see the gap report (`BRIEFING_EDITORS`); undefined: anyone. */
   editors?: readonly string[];
 }

@@ -1,5 +1,7 @@
 // Registers every listener on the app: one per Slack surface.
-import type { App, BlockButtonAction } from '@slack/bolt';
+import type { App, BlockAction, BlockButtonAction } from '@slack/bolt';
+import { ASK_EDITORS_ACTION_ID, FEEDBACK_ACTION_ID } from '../format/feedback-value.js';
+import { answerFeedback, askEditors } from './actions/answer-feedback.js';
 import { SHARE_ACTION_ID } from '../format/share-value.js';
 import { shareInChannel } from './actions/share-in-channel.js';
 import { BRIEFING_COMMAND, briefingCommand } from './commands/briefing-command.js';
@@ -12,7 +14,7 @@ import { directMessage } from './events/direct-message.js';
 export const REGISTERED = {
   commands: [BRIEFING_COMMAND],
   events: ['app_mention', 'message', 'app_home_opened'],
-  actions: [SHARE_ACTION_ID],
+  actions: [SHARE_ACTION_ID, FEEDBACK_ACTION_ID, ASK_EDITORS_ACTION_ID],
 } as const;
 
 /** Wires the listeners to `app`. */
@@ -22,4 +24,6 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   app.event('message', directMessage(deps));
   app.event('app_home_opened', appHomeOpened(deps));
   app.action<BlockButtonAction>({ type: 'block_actions', action_id: SHARE_ACTION_ID }, shareInChannel(deps));
+  app.action<BlockAction>({ type: 'block_actions', action_id: FEEDBACK_ACTION_ID }, answerFeedback(deps));
+  app.action<BlockAction>({ type: 'block_actions', action_id: ASK_EDITORS_ACTION_ID }, askEditors(deps));
 }

@@ -19,7 +19,9 @@ export function briefingCommand(deps: ListenerDeps) {
     const text = command.text.trim();
     if (GAPS_WORDS.has(text.toLowerCase()) && deps.gaps) {
       const allowed = !deps.editors || deps.editors.includes(command.user_id);
-      const message = allowed ? gapsMessage(await deps.gaps.report()) : notAnEditorMessage();
+      await deps.votes?.refresh(true).catch(() => undefined);
+      const feedback = deps.votes ? { disliked: deps.votes.mostDisliked(), ...deps.votes.totals() } : undefined;
+      const message = allowed ? gapsMessage({ ...(await deps.gaps.report()), ...(feedback ? { feedback } : {}) }) : notAnEditorMessage();
       context.log?.info({ allowed }, 'gap report');
       await respond({ response_type: 'ephemeral', ...message });
       return;
