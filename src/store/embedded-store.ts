@@ -1,6 +1,7 @@
 // The shared store of one process: keys in memory, each with its expiry (bounded, the oldest dropped first); record
 // streams as append-only JSON lines in STATE_DIR, compacted to the retention period.
 import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DEFAULT_RETENTION_DAYS, type SharedStore, type StoredRecord } from './shared-store.js';
 
@@ -50,17 +51,22 @@ export function createEmbeddedStore({
     append: async (stream, record) => streams.append(stream, record),
     read: async (stream, since) => streams.read(stream, since),
     erase: async (stream) => streams.erase(stream),
-    close: async () => undefined,
+    close: async () => streams.flushNow(),
   };
 }
 
 /** A file is compacted (records past the retention dropped) when it has this many more lines than at the last time. */
 const COMPACT_EVERY = 1_000;
+/** How long appended records may wait to be written together. */
+const FLUSH_MS = 1_000;
 
 // Streams as `<dir>/<stream>.jsonl` (in memory when there is no folder). A torn last line (a crash mid-write) is skipped.
 class JsonLines {
   private readonly memory = new Map<string, StoredRecord[]>();
   private readonly sinceCompaction = new Map<string, number>();
+  private readonly pending = new Map<string, string[]>();
+  private readonly checked = new Set<string>();
+  private timer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly dir: string | undefined,
@@ -73,20 +79,67 @@ class JsonLines {
       this.memory.set(stream, [...this.kept(this.memory.get(stream) ?? []), record]);
       return;
     }
-    mkdirSync(this.dir, { recursive: true });
-    const file = this.file(stream);
-    appendFileSync(file, `${JSON.stringify(record)}\n`);
-    const count = (this.sinceCompaction.get(stream) ?? COMPACT_EVERY) + 1;
+    // Written in batches, off the request's path: a line per record, appended once a second (or when read).
+    const pending = this.pending.get(stream) ?? this.pending.set(stream, []).get(stream) as string[];
+    pending.push(`${JSON.stringify(record)}\n`);
+    if (!this.timer) {
+      this.timer = setTimeout(() => void this.flush().catch(() => undefined), FLUSH_MS);
+      this.timer.unref();
+    }
+  }
+
+  /** Writes what is pending (then compacts a stream that grew enough). */
+  async flush(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (!this.dir) return;
+    const batches = [...this.pending];
+    this.pending.clear();
+    await mkdir(this.dir, { recursive: true });
+    for (const [stream, lines] of batches) {
+      await appendFile(this.file(stream), this.separator(stream) + lines.join(''));
+      this.written(stream, lines.length);
+    }
+  }
+
+  /** Writes what is pending at once (at exit). */
+  flushNow(): void {
+    if (!this.dir) return;
+    for (const [stream, lines] of this.pending) {
+      mkdirSync(this.dir, { recursive: true });
+      appendFileSync(this.file(stream), this.separator(stream) + lines.join(''));
+      this.written(stream, lines.length);
+    }
+    this.pending.clear();
+  }
+
+  // After a crash the file may end in a torn line: the first write of this process starts on a line of its own.
+  private separator(stream: string): string {
+    if (this.checked.has(stream)) return '';
+    this.checked.add(stream);
+    try {
+      const text = readFileSync(this.file(stream), 'utf8');
+      return text.length > 0 && !text.endsWith('\n') ? '\n' : '';
+    } catch {
+      return '';
+    }
+  }
+
+  private written(stream: string, lines: number): void {
+    const count = (this.sinceCompaction.get(stream) ?? COMPACT_EVERY) + lines;
     this.sinceCompaction.set(stream, count);
     if (count > COMPACT_EVERY) this.compact(stream);
   }
 
   read(stream: string, since: number): StoredRecord[] {
+    this.flushNow();
     const records = this.dir ? this.parse(stream) : (this.memory.get(stream) ?? []);
     return this.kept(records).filter((r) => r.at >= since);
   }
 
   erase(stream: string): void {
+    this.pending.delete(stream);
+    this.checked.delete(stream);
     this.memory.delete(stream);
     if (this.dir) rmSync(this.file(stream), { force: true });
   }
