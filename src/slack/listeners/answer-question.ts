@@ -17,8 +17,9 @@ export function answerQuestion(deps: ListenerDeps, question: string, log: Logger
     answer.answered ? 'answered' : 'not in the briefing',
   );
   if (log?.isLevelEnabled('debug')) log.debug({ question: answer.question, unmatched: answer.unmatchedWords }, 'question text');
-  // For the editors' gap report; a store that fails does not hold up the reply.
-  deps.gaps?.asked(answer, deps.engine.knowledge.contentHash ?? '').catch((error: unknown) => log?.warn({ err: String(error) }, 'could not record the question for the gap report'));
+  // For the editors' gap report; a store that fails does not hold up the reply (a Redis outage is logged by the store
+  // once, not here for every question).
+  deps.gaps?.asked(answer, deps.engine.knowledge.contentHash ?? '').catch((error: unknown) => log?.debug({ err: String(error) }, 'could not record the question for the gap report'));
   if (Object.keys(options).length > 0) return answerMessage(answer, options);
   const known = rendered.get(answer);
   if (known) return known;

@@ -18,8 +18,13 @@ export function answerFeedback(deps: ListenerDeps) {
     const value = decodeFeedbackValue((action as { value?: string }).value);
     if (!value || value.verdict === 'ask' || !deps.votes) return;
     const where = `${body.container?.channel_id ?? body.channel?.id ?? ''}:${body.container?.message_ts ?? ''}`;
-    await deps.votes.vote({ question: value.question, passage: value.passage, verdict: value.verdict, user: body.user.id, message: where });
-    ctx.log?.info({ verdict: value.verdict, passage: value.passage }, 'answer feedback');
+    try {
+      await deps.votes.vote({ question: value.question, passage: value.passage, verdict: value.verdict, user: body.user.id, message: where });
+      ctx.log?.info({ verdict: value.verdict, passage: value.passage }, 'answer feedback');
+    } catch (error) {
+      // The shared store is away (Redis down, logged there): the click is lost, the person still gets the reply.
+      ctx.log?.warn({ err: String(error) }, 'could not record the answer feedback');
+    }
     if (value.verdict === 'up') return;
     const answer = deps.engine.answer(value.question);
     const others = answer.suggestions.filter((s) => s.passageId !== value.passage).slice(0, ALTERNATIVES);
