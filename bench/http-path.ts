@@ -1,13 +1,12 @@
 // Section 3: the bot in HTTP mode under signed app_mention load, next to a bare Bolt app; section 4: idle memory.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startLoadFake, type LoadFake } from './fake-web-api.js';
+import { freePort } from '../test/helpers/free-port.js';
 import { BOT_TOKEN, mentionEvent, sendSigned, SIGNING_SECRET } from '../test/helpers/slack-requests.js';
 import { realisticQuestions } from './seed-latency.js';
 import { median, percentile } from './stats.js';
@@ -21,14 +20,6 @@ export interface Target {
   name: 'bot' | 'bare';
   child: ChildProcess;
   url: string;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** What else a target gets: settings on top of the bench's, and a reader of its log (standard error). */

@@ -1,22 +1,14 @@
 // Section 5: the lexicon (WordNet and GloVe vectors): its load time and memory in a fresh process, with and without
 // the vector cache; the seed's lexical table; the seed's start to ready with and without the index cache.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { runChild } from './child.js';
 import { median } from './stats.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 function child(args: string[]): Record<string, number | string> {
-  const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/lexicon-child.ts', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  if (run.status !== 0) throw new Error(`lexicon child failed: ${run.stderr}`);
-  return JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}') as Record<string, number | string>;
+  return runChild<Record<string, number | string>>('lexicon-child.ts', args, 120_000);
 }
 
 const num = (runs: Record<string, number | string>[], key: string): number => median(runs.map((r) => Number(r[key])));

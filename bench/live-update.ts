@@ -1,11 +1,11 @@
 // Section 6: live knowledge. A new article written into the folder of the seed and of 10,000 articles: time until a
 // question about it is answered from it (the folder's debounce included), the longest event-loop block meanwhile
 // (perf_hooks.monitorEventLoopDelay), and RSS before and after 100 successive changes. Each run in a fresh process.
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runChild } from './child.js';
 import { writeCorpus } from './corpus.js';
 import { buildInChild } from '../src/load-engine.js';
 
@@ -21,14 +21,7 @@ interface LiveRun {
 }
 
 function run(dir: string, cacheDir: string, changes: number): LiveRun {
-  const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/live-update-child.ts', dir, cacheDir, String(changes)], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    timeout: 600_000,
-    maxBuffer: 1 << 20,
-  });
-  if (child.status !== 0) throw new Error(`live-update child failed: ${child.stderr}`);
-  return JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}') as LiveRun;
+  return runChild<LiveRun>('live-update-child.ts', [dir, cacheDir, String(changes)], 600_000);
 }
 
 /** The seed, and (unless `quick`) 10,000 synthetic articles whose index is cached first. */

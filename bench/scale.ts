@@ -1,13 +1,11 @@
 // Section 2: synthetic knowledge folders of 1,000 and 10,000 articles: time to ready (cold and from the index
 // cache), memory after start-up, answer latency. Each start runs in a fresh process.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { runChild } from './child.js';
 import { writeCorpus } from './corpus.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 interface Start {
   passages: number;
@@ -20,14 +18,7 @@ interface Start {
 }
 
 function start(dir: string, cacheDir: string, questions: number): Start {
-  const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/scale-child.ts', dir, cacheDir, String(questions)], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    timeout: 240_000,
-    maxBuffer: 1 << 20,
-  });
-  if (run.status !== 0) throw new Error(`scale child failed: ${run.stderr}`);
-  return JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}') as Start;
+  return runChild<Start>('scale-child.ts', [dir, cacheDir, String(questions)], 240_000);
 }
 
 /** Runs the section for each corpus size; the corpora live in a temp folder and are removed afterwards. */

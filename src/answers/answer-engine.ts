@@ -82,8 +82,9 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
   // A passage's suggestion label needs sentence splitting: made once per passage, when first needed.
   const labels = new Map<Passage, Suggestion>();
   const suggestionFor = (p: Passage): Suggestion => labels.get(p) ?? labels.set(p, suggestionOf(p)).get(p) as Suggestion;
+  const byAge = newestFirst(knowledge.documents);
   // What to suggest when the briefing does not cover a question: FAQ questions, the newest article's first.
-  const faqSuggestions = newestFirst(knowledge.documents)
+  const faqSuggestions = byAge
     .flatMap((d) => d.passages.filter((p) => p.kind === 'faq').slice(0, MAX_SUGGESTIONS))
     .slice(0, MAX_SUGGESTIONS)
     .map(suggestionFor);
@@ -94,7 +95,7 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
 
   const passageCounts = new Map(knowledge.documents.map((d) => [d.id, d.passages.length]));
   // When two articles cover a question equally, the newer one answers.
-  const newest = new Map(newestFirst(knowledge.documents).map((d, i) => [d.id, i]));
+  const newest = new Map(byAge.map((d, i) => [d.id, i]));
   const passageTerms = new PassageTerms();
   const passageVectors = new PassageVectors(() => lexicon.vectors);
   const passageWords = new PassageWords(() => lexicon.vectors);

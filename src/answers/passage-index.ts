@@ -161,8 +161,8 @@ class IndexState {
     this.finder = new PhraseFinder(lexicon);
   }
 
-  /** Takes in one document's passages (MiniSearch's part is left to the caller: at once, or in chunks). */
-  addDocument(document: KnowledgeDocument): IndexedPassage[] {
+  /** Takes in one document's passages (MiniSearch's part is left to the caller: at once, or in chunks); their terms go into `touched`. */
+  addDocument(document: KnowledgeDocument, touched?: Set<string>): IndexedPassage[] {
     this.documents.set(document.id, document);
     this.aliases.set(document.id, aliasPairs(document.passages.flatMap((p) => [p.text, p.question ?? ''])));
     const positions: number[] = [];
@@ -178,6 +178,7 @@ class IndexState {
       }
       this.followSurface(this.vocabulary.addPassage(analysed.words));
       const distinct = [...new Set(analysed.words.map((w) => w.term))];
+      for (const term of distinct) touched?.add(term);
       if (this.building) this.building.set(position, distinct);
       else for (const term of distinct) if (this.common?.has(term)) this.common.set(term, position);
       if (analysed.question.length > 0) this.questionTerms.set(position, analysed.question);
@@ -187,8 +188,8 @@ class IndexState {
     return indexed;
   }
 
-  /** Takes one document out again. */
-  removeDocument(id: string): void {
+  /** Takes one document out again; its terms go into `touched`. */
+  removeDocument(id: string, touched?: Set<string>): void {
     for (const position of this.positions.get(id) ?? []) {
       const passage = this.passages[position];
       if (!passage) continue;
@@ -203,7 +204,10 @@ class IndexState {
         }
       }
       this.followSurface(this.vocabulary.removePassage(analysed.words));
-      for (const term of new Set(analysed.words.map((w) => w.term))) this.common?.clear(term, position);
+      for (const term of new Set(analysed.words.map((w) => w.term))) {
+        this.common?.clear(term, position);
+        touched?.add(term);
+      }
       this.questionTerms.delete(position);
       this.passages[position] = undefined;
     }
@@ -318,19 +322,11 @@ class IndexState {
       search: (concepts) =>
         searchPassages(concepts, { passages: this.passages, vocabulary, common: this.common as CommonTerms, scoresOf, commonScore, order }),
       update: (change) => {
-        const before = new Set<string>();
-        const touch = (document: KnowledgeDocument | undefined): void => {
-          for (const p of document?.passages ?? []) for (const t of analyse(p, this.finder).words) before.add(t.term);
-        };
-        for (const id of [...change.removed, ...change.added.map((d) => d.id)]) {
-          touch(this.documents.get(id));
-          if (this.documents.has(id)) this.removeDocument(id);
-        }
-        for (const document of change.added) {
-          touch(document);
-          for (const passage of this.addDocument(document)) miniSearch.add(passage);
-        }
-        this.settle(before);
+        // The terms of every passage that went or came: only they can have become common, or stopped being.
+        const touched = new Set<string>();
+        for (const id of [...change.removed, ...change.added.map((d) => d.id)]) if (this.documents.has(id)) this.removeDocument(id, touched);
+        for (const document of change.added) for (const passage of this.addDocument(document, touched)) miniSearch.add(passage);
+        this.settle(touched);
         recentScores = new Map();
         remembered = 0;
       },

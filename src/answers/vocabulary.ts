@@ -63,7 +63,6 @@ export class Vocabulary {
   private stemTree?: SearchableMap<number>;
   private surfaceTree?: SearchableMap<string>;
   private passages = 0;
-  private ordinary?: string[];
 
   /** Records one passage: its stems, the folded words they came from, and how each was written. */
   addPassage(words: readonly VocabularyWord[]): SurfaceChange {
@@ -78,7 +77,6 @@ export class Vocabulary {
   private count(words: readonly VocabularyWord[], by: 1 | -1): SurfaceChange {
     const change: SurfaceChange = { added: [], removed: [] };
     this.passages += by;
-    this.ordinary = undefined;
     for (const term of new Set(words.map((w) => w.term))) {
       const df = (this.df.get(term) ?? 0) + by;
       if (df > 0) {
@@ -178,12 +176,6 @@ export class Vocabulary {
   /** The knowledge's words (folded) and their stems. */
   surfaceEntries(): IterableIterator<[string, string]> {
     return this.surfaceWords.entries();
-  }
-
-  /** The knowledge's ordinary words (folded; not names, not figures), for finding words used alike. */
-  ordinaryWords(): string[] {
-    this.ordinary ??= [...this.surfaceWords].filter(([folded]) => this.isOrdinary(folded)).map(([folded]) => folded);
-    return this.ordinary;
   }
 
   /** Whether a surface word of the knowledge is an ordinary word (a word, not a name or a figure). */

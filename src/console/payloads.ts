@@ -10,8 +10,8 @@ let sequence = 0;
 const next = (): number => (sequence += 1);
 const tsOf = (n: number): string => `${1_700_000_000 + n}.000100`;
 
-/** An `event_callback` with an `app_mention` of the bot asking `text`. */
-export function mentionPayload(text: string): Record<string, unknown> {
+// An `event_callback` around the event that `event(n)` makes (n: the delivery's number, for its ids and ts).
+function eventCallback(event: (n: number) => Record<string, unknown>): Record<string, unknown> {
   const n = next();
   return {
     token: 'console',
@@ -20,9 +20,14 @@ export function mentionPayload(text: string): Record<string, unknown> {
     type: 'event_callback',
     event_id: `EvConsole${n}`,
     event_time: Math.floor(Date.now() / 1000),
-    event: { type: 'app_mention', user: CONSOLE_USER.id, text: `<@${CONSOLE_BOT.botUserId}> ${text}`, ts: tsOf(n), event_ts: tsOf(n), channel: CONSOLE_CHANNEL.id },
+    event: event(n),
     authorizations: [{ enterprise_id: null, team_id: TEAM, user_id: CONSOLE_BOT.botUserId, is_bot: true, is_enterprise_install: false }],
   };
+}
+
+/** An `event_callback` with an `app_mention` of the bot asking `text`. */
+export function mentionPayload(text: string): Record<string, unknown> {
+  return eventCallback((n) => ({ type: 'app_mention', user: CONSOLE_USER.id, text: `<@${CONSOLE_BOT.botUserId}> ${text}`, ts: tsOf(n), event_ts: tsOf(n), channel: CONSOLE_CHANNEL.id }));
 }
 
 /** A slash command body, as Bolt's receivers hand it over after parsing the form. */
@@ -61,15 +66,5 @@ export function buttonPayload(actionId: string, value: string, label: string): R
 
 /** An `event_callback` with `app_home_opened`: the person opened the bot's Home tab. */
 export function homeOpenedPayload(): Record<string, unknown> {
-  const n = next();
-  return {
-    token: 'console',
-    team_id: TEAM,
-    api_app_id: 'A0CONSOLE',
-    type: 'event_callback',
-    event_id: `EvConsole${n}`,
-    event_time: Math.floor(Date.now() / 1000),
-    event: { type: 'app_home_opened', user: CONSOLE_USER.id, channel: 'D0CONSOLE', tab: 'home', event_ts: tsOf(n) },
-    authorizations: [{ enterprise_id: null, team_id: TEAM, user_id: CONSOLE_BOT.botUserId, is_bot: true, is_enterprise_install: false }],
-  };
+  return eventCallback((n) => ({ type: 'app_home_opened', user: CONSOLE_USER.id, channel: 'D0CONSOLE', tab: 'home', event_ts: tsOf(n) }));
 }

@@ -1,8 +1,7 @@
 // A real redis-server for tests, on a free loopback port, stopped by its pid. Locally a missing redis-server skips
 // the tests that need it (saying how to install it); in CI (CI=true) it is a failure.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
+import { freePort } from './free-port.js';
 
 /** A running redis-server. */
 export interface RedisServer {
@@ -19,14 +18,6 @@ export function redisAvailable(): boolean {
   if (!found && process.env.CI === 'true') throw new Error('redis-server is missing: .ci/run installs it (apt-get install -y redis-server)');
   if (!found) console.warn('redis-server not found: skipping the Redis tests (install it with: apt-get install -y redis-server)');
   return found;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** Starts a redis-server on a free loopback port, without persistence. */

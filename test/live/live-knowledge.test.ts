@@ -165,16 +165,21 @@ describe('the daily post after a change', () => {
     writeFileSync(file, JSON.stringify(data));
   };
   const posts = () => fake.callsTo('chat.postMessage').filter((c) => c.body.channel === 'C0DAILY');
-
-  it('marks the article that is new since the previous post', async () => {
+  // A bot that made its daily post, stopped, and whose post is then recorded as yesterday's.
+  const postedYesterday = async (settings: Record<string, string> = {}) => {
     fake.reset();
     const dir = tempDir({ [SEED_FILE]: SEED_TEXT });
     const stateDir = tempDir();
-    const env = { KNOWLEDGE_DIR: dir, STATE_DIR: stateDir, SUMMARY_CHANNEL: 'C0DAILY', SUMMARY_TIME: summaryTimeNow() };
+    const env = { KNOWLEDGE_DIR: dir, STATE_DIR: stateDir, SUMMARY_CHANNEL: 'C0DAILY', SUMMARY_TIME: summaryTimeNow(), ...settings };
     const first = await startHttpBot(fake, env);
     await fake.waitFor('chat.postMessage', (c) => c.body.channel === 'C0DAILY');
     await first.bot.stop();
     backdate(stateDir);
+    return { dir, env };
+  };
+
+  it('marks the article that is new since the previous post', async () => {
+    const { dir, env } = await postedYesterday();
     writeFileSync(join(dir, AIRLINE_FILE), AIRLINE);
     const second = await startHttpBot(fake, env);
     await fake.waitFor('chat.postMessage', (c) => c.body.channel === 'C0DAILY' && JSON.stringify(c.body).includes('Levanta'));
@@ -185,14 +190,7 @@ describe('the daily post after a change', () => {
   });
 
   it('skips a day when nothing changed and SUMMARY_WHEN_UNCHANGED=skip', async () => {
-    fake.reset();
-    const dir = tempDir({ [SEED_FILE]: SEED_TEXT });
-    const stateDir = tempDir();
-    const env = { KNOWLEDGE_DIR: dir, STATE_DIR: stateDir, SUMMARY_CHANNEL: 'C0DAILY', SUMMARY_TIME: summaryTimeNow(), SUMMARY_WHEN_UNCHANGED: 'skip' };
-    const first = await startHttpBot(fake, env);
-    await fake.waitFor('chat.postMessage', (c) => c.body.channel === 'C0DAILY');
-    await first.bot.stop();
-    backdate(stateDir);
+    const { env } = await postedYesterday({ SUMMARY_WHEN_UNCHANGED: 'skip' });
     const second = await startHttpBot(fake, env);
     const deadline = Date.now() + 3_000;
     while (!second.logs.lines.some((l) => String(l.msg).startsWith('daily summary skipped')) && Date.now() < deadline) {
@@ -204,14 +202,7 @@ describe('the daily post after a change', () => {
   });
 
   it('posts the summary again, marked unchanged, by default', async () => {
-    fake.reset();
-    const dir = tempDir({ [SEED_FILE]: SEED_TEXT });
-    const stateDir = tempDir();
-    const env = { KNOWLEDGE_DIR: dir, STATE_DIR: stateDir, SUMMARY_CHANNEL: 'C0DAILY', SUMMARY_TIME: summaryTimeNow() };
-    const first = await startHttpBot(fake, env);
-    await fake.waitFor('chat.postMessage', (c) => c.body.channel === 'C0DAILY');
-    await first.bot.stop();
-    backdate(stateDir);
+    const { env } = await postedYesterday();
     const second = await startHttpBot(fake, env);
     await fake.waitFor('chat.postMessage', (c) => c.body.channel === 'C0DAILY' && JSON.stringify(c.body).includes('No new articles'));
     await second.bot.stop();
