@@ -4,6 +4,7 @@ import {
   abbreviationAlternatives,
   definitionAlternatives,
   MATCH_STRENGTH,
+  misspeltAlternatives,
   nearAlternatives,
   phraseAlternatives,
   repairedAlternatives,
@@ -12,6 +13,7 @@ import {
   type Alternative,
   type WordContext,
 } from './resolve-word.js';
+import { isStopWordSlip } from './stop-words.js';
 import { tokenize, type Token } from './tokenize.js';
 
 export { MATCH_STRENGTH, type Alternative, type AlternativeKind } from './resolve-word.js';
@@ -123,8 +125,13 @@ function wordConcept(token: Token, context: QueryContext): Omit<Concept, 'positi
     if (defined.length > 0) return { ...base, alternatives: defined };
   }
   if (kind === 'unknown' && !token.acronym && !figure) {
+    // A mistyped function word (sholud, anyne) says nothing the question is about.
+    if (!typedAsName && isStopWordSlip(token.folded)) return undefined;
     const repaired = repairedAlternatives(token.folded, context);
     if (repaired.length > 0) return { ...base, alternatives: repaired };
+    // A long word a slip away from English (invovled), not typed as a name: what the word meant finds, loosely.
+    const loose = !typedAsName && token.folded.length >= MIN_MISSPELT_LENGTH ? misspeltAlternatives(token.folded, context) : [];
+    if (loose.length > 0) return { ...base, alternatives: loose };
     if (token.folded.length <= MAX_NOISE_LENGTH) return undefined;
     // A misspelt ordinary word the knowledge does not use (regulater): not in the knowledge, but not a name either.
     if (!token.capitalised && token.folded.length >= MIN_MISSPELT_LENGTH && context.lexicon.corrections(token.folded).length > 0) {

@@ -45,6 +45,8 @@ const CORRECTION_STRENGTH = 0.85;
 /** Least similarity in use for a knowledge word to stand for a reader's word, and how many may. */
 const MIN_SIMILARITY = 0.65;
 const MAX_NEAR = 3;
+/** A word used this much like the reader's (ceo: executive) covers a question as a synonym does, not as a loose relative. */
+const SYNONYM_SIMILARITY = 0.85;
 /** What a word used like the reader's counts for, times the similarity. */
 const NEAR_STRENGTH = 0.8;
 /** Antonyms are used alike (likely/unlikely): a word that only negates the reader's is not it. */
@@ -116,7 +118,8 @@ export function nearAlternatives(folded: string, context: WordContext): Alternat
       if (!term) return [];
       // The word's other forms in the knowledge too (steal → stolen), as close as the word itself.
       const forms = lexicalAlternatives(word, context).filter((a) => a.kind === 'inflection').map((a) => a.terms[0] ?? term);
-      return [...new Set([term, ...forms])].map((t) => ({ terms: [t], kind: 'near' as const, strength: NEAR_STRENGTH * similarity }));
+      const kind = similarity >= SYNONYM_SIMILARITY ? ('synonym' as const) : ('near' as const);
+      return [...new Set([term, ...forms])].map((t) => ({ terms: [t], kind, strength: NEAR_STRENGTH * similarity }));
     });
 }
 
@@ -144,6 +147,22 @@ export function repairedAlternatives(folded: string, context: WordContext): Alte
     if (corrected.length > 0) return strongestFirst(corrected.map((a) => ({ ...a, kind: 'fuzzy', strength: a.strength * CORRECTION_STRENGTH })));
   }
   return context.vocabulary.completions(folded).map(fromMatch);
+}
+
+/**
+ * A misspelt English word the knowledge has neither in any form nor through a close relative (baots: the article says
+ * "ferries"): what the corrected word would find through a looser relative, a word used alike or its definition,
+ * discounted.
+ */
+export function misspeltAlternatives(folded: string, context: WordContext): Alternative[] {
+  if (folded.length < MIN_CORRECTION_LENGTH) return [];
+  const loose = context.lexicon.corrections(folded).flatMap((word) => {
+    const related = lexicalAlternatives(word, context);
+    if (related.length > 0) return related;
+    const near = nearAlternatives(word, context);
+    return near.length > 0 ? near : definitionAlternatives(word, context);
+  });
+  return strongestFirst(loose.map((a) => ({ ...a, strength: a.strength * CORRECTION_STRENGTH })));
 }
 
 /**

@@ -48,3 +48,26 @@ export const NUMBER_WORDS: ReadonlyMap<string, string> = new Map(
   `two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen
   eighteen nineteen twenty`.split(/\s+/u).map((word, i) => [word, String(i + 2)]),
 );
+
+/** Shortest word read as a slip of a function word (`sholud`, `anyne`, `whtas`): shorter ones are too easily a name. */
+const MIN_SLIP_LENGTH = 4;
+// The function words questions open with or lean on; rarer ones (being, under) are as likely a name's neighbour (boeing).
+const SLIP_TARGETS = `what whats when where which while whose should would could about anyone someone anything something
+  there their they them these those does doesnt didnt dont have were with from into just really please thanks`.split(/\s+/u);
+
+/** Whether `folded` (a word no dictionary knows) is a stop word with one letter dropped, added, changed or swapped. */
+export function isStopWordSlip(folded: string): boolean {
+  return folded.length >= MIN_SLIP_LENGTH && SLIP_TARGETS.some((w) => oneSlipApart(folded, w));
+}
+
+// Damerau distance of at most one (and not zero).
+function oneSlipApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}

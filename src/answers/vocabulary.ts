@@ -237,6 +237,13 @@ export class Vocabulary {
   private fuzzy(folded: string): string[] {
     const maxDistance = folded.length >= 8 ? 2 : 1;
     const results = this.surface.fuzzyGet(folded, maxDistance);
+    // Two letters typed the wrong way round are one slip, not two edits (aurleia, isreal).
+    for (let i = 0; i + 1 < folded.length; i += 1) {
+      if (folded[i] === folded[i + 1]) continue;
+      const swapped = folded.slice(0, i) + (folded[i + 1] ?? '') + (folded[i] ?? '') + folded.slice(i + 2);
+      const stem = this.surfaceWords.get(swapped);
+      if (stem !== undefined) results.set(swapped, [stem, 1]);
+    }
     let best = Infinity;
     for (const [, distance] of results.values()) best = Math.min(best, distance);
     const terms = new Set<string>();

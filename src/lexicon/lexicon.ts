@@ -99,7 +99,11 @@ export class Lexicon {
       const found = new Set<string>();
       for (const candidate of editsOf(word)) {
         if (candidate.length < 3 || found.has(candidate)) continue;
-        if (PARTS_OF_SPEECH.some((pos) => this.wordnet.has(candidate, pos)) && this.kind(candidate) === 'common') found.add(candidate);
+        // A noun's or a verb's inflected form counts as its base form does (launhced: launched, of launch); an
+        // adjective's comparative does not (pfizer is not "prizer").
+        // Looked up without the memo: most candidates are not words, and would crowd out the words that are.
+        const known = PARTS_OF_SPEECH.some((pos) => this.wordnet.has(candidate, pos)) || INFLECTED.some((pos) => baseForms(this.wordnet, candidate, pos).length > 0);
+        if (known && this.kind(candidate) === 'common') found.add(candidate);
       }
       return [...found];
     });
@@ -117,6 +121,8 @@ export class Lexicon {
 }
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+/** Parts of speech whose inflected forms a misspelling may be of (not an adjective's comparative). */
+const INFLECTED: readonly PartOfSpeech[] = ['n', 'v'];
 
 // Every string one deletion, transposition, substitution or insertion away from `word`.
 function* editsOf(word: string): Generator<string> {

@@ -35,8 +35,11 @@ Sources:
 – example.org
 `;
 
+const BAKERY = `Title: Bakery chain changes hands\n\nLEEDS (Wire) — Crumb & Co, a chain of 40 bakeries, was sold to a rival on Monday.\n\nChief executive Dana Marlowe will leave after the sale, the company said.\n\nAn independent review will examine the accounts.\n`;
+
 const ferries = createAnswerEngine(fromDocuments([parseDocument(FERRIES, 'ferries.txt')]), { cacheSize: 0 });
 const both = createAnswerEngine(fromDocuments([parseDocument(FERRIES, 'ferries.txt'), parseDocument(ORCHARD, 'orchard.txt')]), { cacheSize: 0 });
+const bakery = createAnswerEngine(fromDocuments([parseDocument(BAKERY, 'bakery.txt')]), { cacheSize: 0 });
 const where = (q: string, engine = ferries): string | undefined => engine.answer(q).source?.passageId;
 
 describe('answers in words the article does not use', () => {
@@ -59,6 +62,28 @@ describe('answers in words the article does not use', () => {
 
   it('answers "how much" from a passage that states the amount', () => {
     expect(where('how much will the ferries cost')).toBe('ferries#p1');
+  });
+});
+
+describe('typing slips', () => {
+  it('reads two letters typed the wrong way round as one slip', () => {
+    expect(where('how much was spent on repiars')).toBe('ferries#p3');
+    expect(bakery.answer('will marlwoe leave').source?.passageId).toBe('bakery#p2');
+  });
+
+  it('reads a misspelt word as the word meant, also when the article has only a loose relative of it', () => {
+    expect(where('how is the agency invovled')).toBe('ferries#p2');
+  });
+
+  it('passes over a mistyped function word, but not a name next to one', () => {
+    expect(where('whta did the WHO say')).toBe('ferries#p2');
+    expect(ferries.answer('how many boeing ferries are there').answered).toBe(false);
+  });
+});
+
+describe('words used alike', () => {
+  it('counts a word used nearly exactly like the reader\'s as that word (ceo: executive)', () => {
+    expect(bakery.answer('who is the ceo').source?.passageId).toBe('bakery#p2');
   });
 });
 

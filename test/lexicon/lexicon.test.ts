@@ -42,6 +42,9 @@ describe('what kind of word', () => {
   it('corrects a misspelt word to ordinary English words one edit away', () => {
     expect(lexicon.corrections('econmy')).toContain('economy');
     expect(lexicon.corrections('aquisition')).toContain('acquisition');
+    // An inflected form, by its base form; not an adjective's comparative (pfizer is not "prizer").
+    expect(lexicon.corrections('launhced')).toContain('launched');
+    expect(lexicon.corrections('pfizer')).toEqual([]);
   });
 
   it('finds a vague word less precise than a precise one', () => {
