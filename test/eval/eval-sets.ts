@@ -150,3 +150,44 @@ export function scoreRun(
 
 /** `12/30 (40.0%)`. */
 export const ratio = (n: number, of: number): string => `${n}/${of} (${((100 * n) / Math.max(1, of)).toFixed(1)}%)`;
+
+/** The three slips a hurried reader makes in a word: two letters swapped, one dropped, one doubled (in the middle). */
+export const SLIPS = ['swapped', 'dropped', 'doubled'] as const;
+export type Slip = (typeof SLIPS)[number];
+
+/** `q` with one slip in its longest word (of at least five letters), or undefined when it has no such word. */
+export function withSlip(q: string, slip: Slip): string | undefined {
+  const words = q.split(' ');
+  const letters = (w: string): number => w.replace(/[^\p{L}]/gu, '').length;
+  const at = words.reduce((best, w, i) => (letters(w) > letters(words[best] ?? '') ? i : best), 0);
+  const word = words[at] ?? '';
+  if (letters(word) < 5 || !/^\p{L}+$/u.test(word)) return undefined;
+  const m = Math.floor(word.length / 2);
+  const slipped =
+    slip === 'swapped' ? word.slice(0, m) + (word[m + 1] ?? '') + (word[m] ?? '') + word.slice(m + 2)
+    : slip === 'dropped' ? word.slice(0, m) + word.slice(m + 1)
+    : word.slice(0, m + 1) + word.slice(m);
+  return [...words.slice(0, at), slipped, ...words.slice(at + 1)].join(' ');
+}
+
+/** Of the answerable questions `run` answers right, how many are still answered right with each slip. */
+export function slipRobustness(run: EvalRun, engine: AnswerEngine = engineFor(run)): { asked: number; kept: number; lost: string[] } {
+  const rightFor = (q: string, expect: readonly string[]): boolean => {
+    const answer = engine.answer(q);
+    return answer.answered && expect.includes(answer.source?.passageId ?? '');
+  };
+  let asked = 0;
+  let kept = 0;
+  const lost: string[] = [];
+  for (const { q, expect } of run.answerable) {
+    if (!rightFor(q, expect)) continue;
+    for (const slip of SLIPS) {
+      const slipped = withSlip(q, slip);
+      if (slipped === undefined) continue;
+      asked += 1;
+      if (rightFor(slipped, expect)) kept += 1;
+      else lost.push(slipped);
+    }
+  }
+  return { asked, kept, lost };
+}

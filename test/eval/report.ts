@@ -1,12 +1,13 @@
-// `npm run eval [-- --misses] [--save F] [--diff F] [--articles DIR]`: the answer-quality figures of every run; with
-// --misses what went wrong; --save writes every reply to F, --diff lists the questions whose reply changed since F
+// `npm run eval [-- --misses] [--typos] [--save F] [--diff F] [--articles DIR]`: the answer-quality figures of every run;
+// with --misses what went wrong; --typos how many right answers survive a slip of the keyboard; --save writes every reply to F, --diff lists the questions whose reply changed since F
 // was saved; --articles measures another folder of articles and questions instead (a held-out set).
 import { readFileSync, writeFileSync } from 'node:fs';
-import { evalRuns, evalRunsIn, ratio, scoreRun } from './eval-sets.js';
+import { evalRuns, evalRunsIn, ratio, scoreRun, slipRobustness } from './eval-sets.js';
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const showMisses = args.includes('--misses');
+const showSlips = args.includes('--typos');
 const before = option('--diff') ? (JSON.parse(readFileSync(option('--diff') as string, 'utf8')) as Record<string, string>) : undefined;
 const replies: Record<string, string> = {};
 
@@ -18,6 +19,11 @@ for (const run of folder ? evalRunsIn(folder) : evalRuns()) {
     if (before?.[key] !== undefined && before[key] !== replies[key]) console.log(`   changed [${run.name}] ${q}: ${before[key]} → ${replies[key]}`);
   });
   console.log(`${score.name.padEnd(44)} right ${ratio(score.right, score.answerable).padEnd(16)} abstained ${ratio(score.abstained, score.outOfScope)}`);
+  if (showSlips) {
+    const slips = slipRobustness(run);
+    console.log(`${''.padEnd(44)} still right with a typo ${ratio(slips.kept, slips.asked)}`);
+    if (showMisses) for (const q of slips.lost) console.log(`   slip  ${q}`);
+  }
   if (!showMisses) continue;
   for (const m of score.misses) console.log(`   miss  [${m.set}] ${m.q}  → ${m.got}  (want ${m.expect.join(' | ')})`);
   for (const l of score.leaks) console.log(`   leak  [${l.set}] ${l.q}  → ${l.got}`);
