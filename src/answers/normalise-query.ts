@@ -56,9 +56,27 @@ function withoutMarkup(text: string): string {
     .replace(/&(?:amp|lt|gt);/gu, (entity) => ENTITIES[entity] ?? entity);
 }
 
-/** A question as searched: chat shorthand and amounts read as the words meant (`hw many ppl` → `how many people`). */
+// What people put before a question in chat: a greeting, "quick q:", "can you tell me", each optional, in this order.
+const PREAMBLE = new RegExp(
+  [
+    String.raw`^(?:(?:hi|hey|hello|hiya|yo|morning)\b[\s,!.:;-]*)?`,
+    String.raw`(?:(?:bot|team|all|everyone|folks|guys)\b[\s,!.:;-]*)?`,
+    String.raw`(?:(?:a |one )?(?:(?:quick|random|dumb|silly|another|more)\s+)?(?:q|qq|question)\s*[:,;.!-]+\s*)?`,
+    String.raw`(?:(?:(?:can|could) (?:you|u) (?:tell|remind) me|do (?:you|u) know|any idea|i was wondering)\b[\s,:-]*)?`,
+  ].join(''),
+  'iu',
+);
+// A message in capitals throughout (three words or more): shouted, not a row of acronyms.
+const SHOUTED = /^(?=(?:.*?\p{L}{2,}){3})[^\p{Ll}]*$/u;
+
+/**
+ * A question as searched: a shouted question in lower case, a greeting or "quick q:" before it dropped, chat shorthand
+ * and amounts read as the words meant (`hw many ppl` → `how many people`).
+ */
 export function expandShorthand(question: string): string {
-  return question
+  const unshouted = SHOUTED.test(question) ? question.toLowerCase() : question;
+  const rest = unshouted.replace(PREAMBLE, '');
+  return (rest.trim() ? rest : unshouted)
     .replace(SHORT_WORD, (word) => SHORTHAND.get(word) ?? word)
     .replace(SHORT_AMOUNT, (_all, figure: string, unit: string) =>
       unit.toLowerCase() === 'k' && /^\d+$/u.test(figure) ? (Number(figure) * 1000).toLocaleString('en-US') : `${figure} ${MAGNITUDE[unit.toLowerCase()] ?? unit}`);

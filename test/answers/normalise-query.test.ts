@@ -36,6 +36,20 @@ describe('normaliseQuery', () => {
     expect(normaliseQuery('whats the BRI')).toBe('whats the BRI');
   });
 
+  it('drops a greeting or "quick q:" before the question, and keeps words that are part of it', () => {
+    expect(expandShorthand('hey team - quick question: when is the vote')).toBe('when is the vote');
+    expect(expandShorthand('can you tell me who won')).toBe('who won');
+    expect(expandShorthand('so far how many died')).toBe('so far how many died');
+    expect(expandShorthand('question about the deal')).toBe('question about the deal');
+    expect(expandShorthand('hi')).toBe('hi');
+  });
+
+  it('reads a shouted question in lower case, and a row of acronyms as typed', () => {
+    expect(expandShorthand('HW MANY PPL WORK AT ARDENT')).toBe('how many people work at ardent');
+    expect(expandShorthand('WHO said what about the ICC?')).toBe('WHO said what about the ICC?');
+    expect(expandShorthand('ICC ECB')).toBe('ICC ECB');
+  });
+
   it('reads amounts as typed in chat', () => {
     expect(expandShorthand('a 600k loan, a 1.4bn deal, a $2m fine')).toBe('a 600,000 loan, a 1.4 billion deal, a $2 million fine');
   });

@@ -151,12 +151,16 @@ export function scoreRun(
 /** `12/30 (40.0%)`. */
 export const ratio = (n: number, of: number): string => `${n}/${of} (${((100 * n) / Math.max(1, of)).toFixed(1)}%)`;
 
-/** The three slips a hurried reader makes in a word: two letters swapped, one dropped, one doubled (in the middle). */
+/** The slips a hurried reader makes in a word: two letters swapped, one dropped, one doubled (in the middle). */
 export const SLIPS = ['swapped', 'dropped', 'doubled'] as const;
-export type Slip = (typeof SLIPS)[number];
+/** How else a question arrives in chat: shouted, or after a greeting. */
+export const CHAT_FORMS = ['shouted', 'greeted'] as const;
+export type Variant = (typeof SLIPS)[number] | (typeof CHAT_FORMS)[number];
 
-/** `q` with one slip in its longest word (of at least five letters), or undefined when it has no such word. */
-export function withSlip(q: string, slip: Slip): string | undefined {
+/** `q` asked another way: a slip in its longest word (of at least five letters; undefined without one), or a chat form. */
+export function variantOf(q: string, variant: Variant): string | undefined {
+  if (variant === 'shouted') return q.toUpperCase();
+  if (variant === 'greeted') return `hey, quick q: ${q}`;
   const words = q.split(' ');
   const letters = (w: string): number => w.replace(/[^\p{L}]/gu, '').length;
   const at = words.reduce((best, w, i) => (letters(w) > letters(words[best] ?? '') ? i : best), 0);
@@ -164,14 +168,18 @@ export function withSlip(q: string, slip: Slip): string | undefined {
   if (letters(word) < 5 || !/^\p{L}+$/u.test(word)) return undefined;
   const m = Math.floor(word.length / 2);
   const slipped =
-    slip === 'swapped' ? word.slice(0, m) + (word[m + 1] ?? '') + (word[m] ?? '') + word.slice(m + 2)
-    : slip === 'dropped' ? word.slice(0, m) + word.slice(m + 1)
+    variant === 'swapped' ? word.slice(0, m) + (word[m + 1] ?? '') + (word[m] ?? '') + word.slice(m + 2)
+    : variant === 'dropped' ? word.slice(0, m) + word.slice(m + 1)
     : word.slice(0, m + 1) + word.slice(m);
   return [...words.slice(0, at), slipped, ...words.slice(at + 1)].join(' ');
 }
 
-/** Of the answerable questions `run` answers right, how many are still answered right with each slip. */
-export function slipRobustness(run: EvalRun, engine: AnswerEngine = engineFor(run)): { asked: number; kept: number; lost: string[] } {
+/** Of the answerable questions `run` answers right, how many are still answered right asked each of the other ways. */
+export function variantRobustness(
+  run: EvalRun,
+  variants: readonly Variant[],
+  engine: AnswerEngine = engineFor(run),
+): { asked: number; kept: number; lost: string[] } {
   const rightFor = (q: string, expect: readonly string[]): boolean => {
     const answer = engine.answer(q);
     return answer.answered && expect.includes(answer.source?.passageId ?? '');
@@ -181,12 +189,12 @@ export function slipRobustness(run: EvalRun, engine: AnswerEngine = engineFor(ru
   const lost: string[] = [];
   for (const { q, expect } of run.answerable) {
     if (!rightFor(q, expect)) continue;
-    for (const slip of SLIPS) {
-      const slipped = withSlip(q, slip);
-      if (slipped === undefined) continue;
+    for (const variant of variants) {
+      const other = variantOf(q, variant);
+      if (other === undefined) continue;
       asked += 1;
-      if (rightFor(slipped, expect)) kept += 1;
-      else lost.push(slipped);
+      if (rightFor(other, expect)) kept += 1;
+      else lost.push(other);
     }
   }
   return { asked, kept, lost };
