@@ -120,3 +120,18 @@ function isAmount(token: Token, at: number, tokens: readonly Token[], codes: Rea
 function codeNumbers(text: string): Set<string> {
   return new Set([...text.matchAll(/\p{L}[-‑](\d+)/gu)].map((m) => m[1] ?? ''));
 }
+
+// A question about money: what something costs, pays or earns (not "how much rain").
+const ASKS_FOR_MONEY = /\b(?:cost|costs|costing|costed|price|prices|priced|pay|pays|paid|paying|salary|salaries|wage|wages|budget|budgets|fee|fees|fine|fined|fines|dividend|dividends|ransom|revenue|revenues|turnover|profit|profits|valuation|valued|worth|funding|spend|spent|money|cash)\b/iu;
+const MONEY = /[$€£¥₹]\s?\d|\d\s?(?:dollars?|euros?|pounds?|yen|yuan|rupees?|francs?|pesos?|rand|krona|kronor|kroner|won)\b|\b(?:USD|EUR|GBP|JPY|CNY|CHF|AUD|CAD|NZD)\s?\d|\d\s?(?:USD|EUR|GBP|JPY|CNY|CHF|AUD|CAD|NZD)\b/u;
+
+/** Whether `question` asks for an amount of money (`how much did it cost`, `what's his salary`). */
+export function asksForMoney(question: string): boolean {
+  const asksWhatOrHowMuch = ASKS_FOR_AMOUNT.test(question) || /^(?:what|whats|what's|what is)\b/iu.test(question.trim());
+  return asksWhatOrHowMuch && ASKS_FOR_MONEY.test(question);
+}
+
+/** Whether `text` states an amount of money ("$8.5 million", "C$310 million", "€2bn", "40 euros"). */
+export function holdsMoney(text: string): boolean {
+  return MONEY.test(text);
+}

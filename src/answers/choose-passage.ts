@@ -1,6 +1,6 @@
-// Which passage of the covering document to quote: one that states the amount a "how many" asks, an FAQ answer whose
-// question is the question asked.
-import { asksForAge, asksForDuration, asksForFigure, asksForTime, holdsAge, holdsTime, asksForShare, figureFocus, figureNear, holdsAnyFigure, holdsFigure, holdsPercent } from './answer-type.js';
+// Which passage of the covering document to quote: one that states the amount a "how many" asks (the money a "what does
+// it cost" asks), an FAQ answer whose question is the question asked.
+import { asksForMoney, holdsMoney, asksForAge, asksForDuration, asksForFigure, asksForTime, holdsAge, holdsTime, asksForShare, figureFocus, figureNear, holdsAnyFigure, holdsFigure, holdsPercent } from './answer-type.js';
 import { conceptWeight, coverageFactor, isStoryName } from './concept-weight.js';
 import type { PassageIndex } from './passage-index.js';
 import type { RankedPassage } from './rank-documents.js';
@@ -15,10 +15,13 @@ export const FAQ_COVERAGE_SHARE = 0.8;
 
 /**
  * "How many…" is answered by a passage that states an amount near what is counted ("58 aircraft" for "how many
- * planes"), or, when the question names nothing countable the knowledge has, by one that states an amount at all.
+ * planes"), or, when the question names nothing countable the knowledge has, by one that states an amount at all;
+ * "what does it cost" by one that states money (or a percentage), "when" by one that says when, "how old" by an age.
  */
-export function figureCandidates(question: string, concepts: readonly Concept[], ranked: readonly RankedPassage[], index: PassageIndex): RankedPassage[] {
+export function figureCandidates(question: string, concepts: readonly Concept[], holding: readonly RankedPassage[], index: PassageIndex): RankedPassage[] {
   const text = (r: RankedPassage): string => index.passages[r.match.position]?.text ?? '';
+  // Money is answered by an amount of money, or by a percentage (a rise in fares, a pay offer of 4%).
+  const ranked = asksForMoney(question) ? holding.filter((r) => holdsMoney(text(r)) || holdsPercent(text(r))) : holding;
   // "When…" is answered by a passage that says when, "how old" by one that gives an age: one that does not, does not
   // answer (the question is then not covered).
   if (asksForAge(question)) return ranked.filter((r) => holdsAge(text(r)));

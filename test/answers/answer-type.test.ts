@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksForAge, asksForDuration, asksForTime, holdsAge, holdsTime, asksForFigure, asksForShare, holdsAnyFigure, figureNear, holdsFigure, holdsPercent } from '../../src/answers/answer-type.js';
+import { asksForMoney, holdsMoney, asksForAge, asksForDuration, asksForTime, holdsAge, holdsTime, asksForFigure, asksForShare, holdsAnyFigure, figureNear, holdsFigure, holdsPercent } from '../../src/answers/answer-type.js';
 import type { Concept } from '../../src/answers/resolve-query.js';
 
 const concept = (terms: string[]): Concept => ({
@@ -28,6 +28,17 @@ describe('questions that want an amount', () => {
   it('finds an amount in a sentence that says what is counted', () => {
     expect(figureNear('Levanta flies 58 Airbus aircraft. It is based in Valencia.', concept(['aircraft']))).toBe(true);
     expect(figureNear('Levanta has three bases. Its aircraft are orange.', concept(['aircraft']))).toBe(false);
+  });
+
+  it('tells a question about money from other amounts, and finds money as news writes it', () => {
+    expect(asksForMoney('how much did the launch cost')).toBe(true);
+    expect(asksForMoney("what's the ceo's salary")).toBe(true);
+    expect(asksForMoney('how much rain fell')).toBe(false);
+    expect(asksForMoney('did they pay the ransom')).toBe(false);
+    expect(holdsMoney('insured losses of C$310 million')).toBe(true);
+    expect(holdsMoney('a fine of 40,000 euros')).toBe(true);
+    expect(holdsMoney('revenue of €2.3bn')).toBe(true);
+    expect(holdsMoney('the party won 42 seats in 2026')).toBe(false);
   });
 
   it('answers a share with a percentage', () => {

@@ -98,6 +98,12 @@ describe('abstaining on a new article', () => {
     expect(where('when will the ferries start service')).toBe('ferries#p1');
   });
 
+  it('refuses "how much did it cost" when no passage holding the question states money', () => {
+    expect(ferries.answer('how much did the repairs cost').answered).toBe(true);
+    expect(ferries.answer('how much do the routes cost').answered).toBe(false);
+    expect(ferries.answer('how much is harborlink paid').answered).toBe(false);
+  });
+
   it('refuses a question half of which the article does not know (one word it has, one it has not)', () => {
     expect(ferries.answer('ridership pizza').answered).toBe(false);
     expect(ferries.answer('ridership drop?').answered).toBe(true);
