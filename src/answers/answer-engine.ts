@@ -12,7 +12,9 @@ import { PassageWords, UnheldWords } from './soft-match.js';
 import { SpelledOut } from './spelled-out.js';
 import { cosine, meanVector, PassageVectors } from './similarity.js';
 import { MAX_ANSWER_LENGTH, quotePassage } from './quote.js';
-import { rankDocuments, type RankedPassage } from './rank-documents.js';
+import { rankDocuments, type RankedDocument, type RankedPassage } from './rank-documents.js';
+import { DocumentViews } from './document-view.js';
+import type { Vocabulary } from './vocabulary.js';
 import { resolveQuery, type Concept, type QueryContext } from './resolve-query.js';
 import type { AbstainReason, Answer, Suggestion } from './types.js';
 
@@ -56,6 +58,8 @@ export const RERANKED = 8;
 export const CLOSENESS_WEIGHT = 0.3;
 /** How much more a passage whose words are used like the question's (cosine 1) scores than an unrelated one. */
 export const SIMILARITY_WEIGHT = 0.5;
+/** With several articles, how many of those covering a question best are asked, each as if it were alone. */
+export const ARTICLES_TRIED = 2;
 /** Suggestions offered with a reply. */
 export const MAX_SUGGESTIONS = 3;
 /** The primary answer text when the engine does not answer. */
@@ -101,11 +105,11 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
   const passageWords = new PassageWords(() => lexicon.vectors);
   // The best few passages again: among near equals, those that hold the question's words close together, and those
   // whose words are used like the question's, first.
-  const rerank = (ranked: readonly RankedPassage[], concepts: readonly Concept[], question: string): RankedPassage[] => {
+  const rerank = (ranked: readonly RankedPassage[], concepts: readonly Concept[], question: string, vocabulary: Vocabulary): RankedPassage[] => {
     if (ranked.length < 2) return [...ranked];
     const vectors = lexicon.vectors;
     const asked = vectors ? meanVector(question, vectors) : undefined;
-    const unheld = vectors ? new UnheldWords(concepts, index.vocabulary, vectors) : undefined;
+    const unheld = vectors ? new UnheldWords(concepts, vocabulary, vectors) : undefined;
     const top = ranked.slice(0, RERANKED).map((r) => {
       const passage = index.passages[r.match.position] as Passage;
       const near = closeness(passageTerms.of(passage), concepts);
@@ -114,6 +118,35 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
       return { r, score: (r.score + said) * (1 + CLOSENESS_WEIGHT * near) * (1 + SIMILARITY_WEIGHT * alike) };
     });
     return [...top.sort((a, b) => b.score - a.score).map((x) => x.r), ...ranked.slice(RERANKED)];
+  };
+
+  // The passage of a document to quote, if the document covers the question: one that holds enough of the question by
+  // itself; among those, close wording and stated amounts count.
+  const passageFrom = (covering: RankedDocument | undefined, concepts: readonly Concept[], searched: string, vocabulary: Vocabulary, question: string): RankedPassage | undefined => {
+    if (!covering || !judgeDocument(covering)) return undefined;
+    const avoided = options.avoid?.avoid(question);
+    const holding = covering.passages.filter((r) => judgePassage(r) && !avoided?.has(index.passages[r.match.position]?.id ?? ''));
+    const scope = { passages: index.passages, questionTerms: index.questionTerms, vocabulary };
+    const candidates = rerank(figureCandidates(searched, concepts, holding, scope), concepts, searched, vocabulary);
+    return closestFaq(scope, candidates, concepts) ?? candidates[0];
+  };
+
+  // With several articles, each of the best few is asked as if it were alone (a name the question uses picks one):
+  // the first that covers the question answers it.
+  const views = new DocumentViews(index, documents, context);
+  const fromOneArticle = (documentsFound: readonly RankedDocument[], searched: string, question: string): { best: RankedPassage; concepts: Concept[] } | undefined => {
+    const tried = documentsFound[0]?.named ? documentsFound.slice(0, 1) : documentsFound.slice(0, ARTICLES_TRIED);
+    for (const found of tried) {
+      const view = views.of(found.docId);
+      if (!view) continue;
+      const concepts = resolveQuery(searched, view.context);
+      if (judgeQuestion(concepts)) continue;
+      const matches = index.search(concepts.map(searchConceptOf)).filter((m) => index.passages[m.position]?.docId === found.docId);
+      const [covering] = rankDocuments(concepts, matches, index.passages, new Map([[found.docId, passageCounts.get(found.docId) ?? 0]]), view.vocabulary, index.order);
+      const best = passageFrom(covering, concepts, searched, view.vocabulary, question);
+      if (best) return { best, concepts };
+    }
+    return undefined;
   };
 
   const answerAfresh = (question: string): Answer => {
@@ -135,22 +168,20 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
     const early = judgeQuestion(concepts);
     if (early) return noAnswer(early);
     const matches = index.search(concepts.map(searchConceptOf));
-    const documents = rankDocuments(concepts, matches, index.passages, passageCounts, index.vocabulary, index.order, newest);
-    const [covering] = documents;
-    if (!covering || !judgeDocument(covering)) return noAnswer('not-covered');
-    // The passage quoted must hold enough of the question by itself; among those, close wording and stated amounts count.
-    const avoided = options.avoid?.avoid(question);
-    const holding = covering.passages.filter((r) => judgePassage(r) && !avoided?.has(index.passages[r.match.position]?.id ?? ''));
-    const candidates = rerank(figureCandidates(searched, concepts, holding, index), concepts, searched);
-    const best = closestFaq(index, candidates, concepts) ?? candidates[0];
+    const found = rankDocuments(concepts, matches, index.passages, passageCounts, index.vocabulary, index.order, newest);
+    const chosenFrom =
+      knowledge.documents.length > 1
+        ? fromOneArticle(found, searched, question)
+        : ((best) => (best ? { best, concepts } : undefined))(passageFrom(found[0], concepts, searched, index.vocabulary, question));
+    const best = chosenFrom?.best;
     const chosen = best && index.passages[best.match.position];
-    if (!best || !chosen) return noAnswer('not-covered');
-    const terms = new Set(concepts.flatMap((c) => c.alternatives.flatMap((a) => a.terms)));
+    if (!chosenFrom || !best || !chosen) return noAnswer('not-covered');
+    const terms = new Set(chosenFrom.concepts.flatMap((c) => c.alternatives.flatMap((a) => a.terms)));
     // The next best passages: the covering document's first, then the best of the other documents that cover most.
-    const suggestions: Suggestion[] = documents
+    const suggestions: Suggestion[] = found
       .slice(0, MAX_SUGGESTIONS + 1)
       .flatMap((d) => d.passages.slice(0, MAX_SUGGESTIONS + 1))
-      .filter((r) => r !== best)
+      .filter((r) => index.passages[r.match.position] !== chosen)
       .slice(0, MAX_SUGGESTIONS)
       .map((r) => suggestionFor(index.passages[r.match.position] as Passage));
     return {

@@ -3,6 +3,9 @@
 import { asksForMoney, holdsMoney, asksForAge, asksForDuration, asksForFigure, asksForTime, holdsAge, holdsTime, asksForShare, figureFocus, figureNear, holdsAnyFigure, holdsFigure, holdsPercent } from './answer-type.js';
 import { conceptWeight, coverageFactor, isStoryName } from './concept-weight.js';
 import type { PassageIndex } from './passage-index.js';
+
+/** The passages a choice is made among, and the vocabulary their words are weighed by (the knowledge's or one article's). */
+export type PassageScope = Pick<PassageIndex, 'passages' | 'vocabulary' | 'questionTerms'>;
 import type { RankedPassage } from './rank-documents.js';
 import type { Alternative, Concept } from './resolve-query.js';
 
@@ -18,7 +21,7 @@ export const FAQ_COVERAGE_SHARE = 0.8;
  * planes"), or, when the question names nothing countable the knowledge has, by one that states an amount at all;
  * "what does it cost" by one that states money (or a percentage), "when" by one that says when, "how old" by an age.
  */
-export function figureCandidates(question: string, concepts: readonly Concept[], holding: readonly RankedPassage[], index: PassageIndex): RankedPassage[] {
+export function figureCandidates(question: string, concepts: readonly Concept[], holding: readonly RankedPassage[], index: PassageScope): RankedPassage[] {
   const text = (r: RankedPassage): string => index.passages[r.match.position]?.text ?? '';
   // Money is answered by an amount of money, or by a percentage (a rise in fares, a pay offer of 4%).
   const ranked = asksForMoney(question) ? holding.filter((r) => holdsMoney(text(r)) || holdsPercent(text(r))) : holding;
@@ -40,7 +43,7 @@ export function figureCandidates(question: string, concepts: readonly Concept[],
  * themselves or close relatives, not loose ones), best ranked first, and holding about as much of the question as
  * the best passage does.
  */
-export function closestFaq(index: PassageIndex, ranked: readonly RankedPassage[], concepts: readonly Concept[]): RankedPassage | undefined {
+export function closestFaq(index: PassageScope, ranked: readonly RankedPassage[], concepts: readonly Concept[]): RankedPassage | undefined {
   const { vocabulary } = index;
   const content = concepts.filter((c) => !c.frame);
   const asked = content.reduce((sum, c) => sum + conceptWeight(c, vocabulary), 0);

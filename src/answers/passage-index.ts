@@ -370,6 +370,11 @@ function compareFiles(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** The words of a passage as the vocabulary records them: its FAQ question's, then its text's (dateline left out). */
+export function passageWords(passage: Passage): VocabularyWord[] {
+  return [...termsOf(tokenize(passage.question ?? '')), ...termsOf(tokenize(splitDateline(passage.text).body))];
+}
+
 // One passage as the index holds it: its words, its FAQ question's terms, its WordNet phrases, its MiniSearch fields.
 function analyse(passage: Passage, finder: PhraseFinder) {
   const questionTokens = tokenize(passage.question ?? '');

@@ -64,7 +64,9 @@ export function resolveQuery(question: string, context: QueryContext): Concept[]
         .filter((terms) => terms.length > 0)
         .map((terms): Alternative => ({ terms, kind: 'alias', strength: MATCH_STRENGTH.alias }));
       const text = tokens.slice(i, i + alias.words.length).map((t) => t.raw).join(' ');
-      concepts.push({ text, alternatives: strongestFirst([...own, ...phrases]), namelike: false, frame: false, position: i, precision: 1 });
+      // One word no dictionary knows as an ordinary word (levanta, WHO) is a name, whatever it stands for.
+      const namelike = alias.words.length === 1 && context.lexicon.kind((tokens[i] as Token).folded) !== 'common';
+      concepts.push({ text, alternatives: strongestFirst([...own, ...phrases]), namelike, frame: false, position: i, precision: 1 });
       i += alias.words.length - 1;
       continue;
     }

@@ -18,7 +18,7 @@ export interface Alternative {
 /** What a question's words are resolved against. */
 export interface WordContext {
   vocabulary: Vocabulary;
-  lexical: LexicalTable;
+  lexical: Pick<LexicalTable, 'lookup'>;
   lexicon: Lexicon;
   /** The knowledge's ordinary words with their vectors, made when first needed. */
   nearWords(): VectorTable | undefined;
