@@ -141,7 +141,7 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
       if (!view) continue;
       const concepts = resolveQuery(searched, view.context);
       if (judgeQuestion(concepts)) continue;
-      const matches = index.search(concepts.map(searchConceptOf)).filter((m) => index.passages[m.position]?.docId === found.docId);
+      const matches = index.searchAmong(concepts.map(searchConceptOf), view.positions);
       const [covering] = rankDocuments(concepts, matches, index.passages, new Map([[found.docId, passageCounts.get(found.docId) ?? 0]]), view.vocabulary, index.order);
       const best = passageFrom(covering, concepts, searched, view.vocabulary, question);
       if (best) return { best, concepts };

@@ -91,6 +91,35 @@ export function searchPassages(concepts: readonly SearchConcept[], sources: Sear
   return matchesOf(concepts, scores);
 }
 
+/**
+ * The passages at `positions` (one document's) that hold any of the concepts, as {@link searchPassages} finds them:
+ * every one of them is a candidate.
+ */
+export function searchAmong(concepts: readonly SearchConcept[], positions: readonly number[], sources: SearchSources): PassageMatch[] {
+  const { common, scoresOf } = sources;
+  const scores = new Map<string, ReadonlyMap<number, number>>();
+  for (const c of concepts) {
+    for (const a of c.alternatives) {
+      for (const t of a.terms) {
+        if (scores.has(t)) continue;
+        const held = new Map<number, number>();
+        if (common.has(t)) {
+          const score = sources.commonScore(t);
+          for (const p of positions) if (common.holds(t, p)) held.set(p, score);
+        } else {
+          const found = scoresOf(t);
+          for (const p of positions) {
+            const score = found.get(p);
+            if (score !== undefined) held.set(p, score);
+          }
+        }
+        scores.set(t, held);
+      }
+    }
+  }
+  return matchesOf(concepts, scores);
+}
+
 // Whole documents, while they are few (a document's passages are side by side in `passages`).
 function addWholeDocuments(candidates: Set<number>, passages: readonly (Passage | undefined)[]): void {
   const documents = new Set<string>();

@@ -26,7 +26,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
  * they can tip a tie, but they neither count towards a question's coverage nor match a passage on their own.
  */
 export const FRAME_WORDS: ReadonlySet<string> = new Set(
-  `another new newest latest recent recently today tonight yesterday tomorrow currently still already anymore main
+  `another new newest latest recent recently today tonight yesterday tomorrow currently still already anymore even main
   key major big biggest overall exact exactly specific specifically kind kinds type types sort sorts lot lots bit
   stuff everything everyone whole general generally basically overview update updates total entire stand
   monday tuesday wednesday thursday friday saturday sunday weekend weekends tonight morning afternoon evening`.split(/\s+/u),
