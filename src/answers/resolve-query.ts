@@ -129,16 +129,22 @@ function wordConcept(token: Token, context: QueryContext): Omit<Concept, 'positi
   if (kind === 'unknown' && !token.acronym && !figure) {
     // A mistyped function word (sholud, anyne) says nothing the question is about.
     if (!typedAsName && isStopWordSlip(token.folded)) return undefined;
+    // A misspelt English word (reslut, exchnage) is as precise as the word meant; a long one, not typed as a name, is
+    // not a name either (a short one may be: roig).
+    const meant = typedAsName ? [] : context.lexicon.corrections(token.folded);
+    const misspelt = meant.length === 0 ? base : {
+      ...base,
+      precision: Math.max(...meant.map((w) => context.lexicon.precision(w))),
+      namelike: base.namelike && token.folded.length < MIN_MISSPELT_LENGTH,
+    };
     const repaired = repairedAlternatives(token.folded, context);
-    if (repaired.length > 0) return { ...base, alternatives: repaired };
-    // A long word a slip away from English (invovled), not typed as a name: what the word meant finds, loosely.
-    const loose = !typedAsName && token.folded.length >= MIN_MISSPELT_LENGTH ? misspeltAlternatives(token.folded, context) : [];
-    if (loose.length > 0) return { ...base, alternatives: loose };
+    if (repaired.length > 0) return { ...misspelt, alternatives: repaired };
+    // A long word a slip away from English (invovled): what the word meant finds, loosely.
+    const loose = token.folded.length >= MIN_MISSPELT_LENGTH && meant.length > 0 ? misspeltAlternatives(token.folded, context) : [];
+    if (loose.length > 0) return { ...misspelt, alternatives: loose };
     if (token.folded.length <= MAX_NOISE_LENGTH) return undefined;
     // A misspelt ordinary word the knowledge does not use (regulater): not in the knowledge, but not a name either.
-    if (!token.capitalised && token.folded.length >= MIN_MISSPELT_LENGTH && context.lexicon.corrections(token.folded).length > 0) {
-      return { ...base, alternatives: [], namelike: false };
-    }
+    if (!token.capitalised && token.folded.length >= MIN_MISSPELT_LENGTH && meant.length > 0) return { ...misspelt, alternatives: [], namelike: false };
   }
   return { ...base, alternatives: [], namelike: base.namelike || typedAsName };
 }

@@ -75,6 +75,10 @@ describe('typing slips', () => {
     expect(where('how is the agency invovled')).toBe('ferries#p2');
   });
 
+  it('weighs a misspelt word as the word meant (not as a rare unknown word)', () => {
+    expect(bakery.answer('who is checkign the accounts').source?.passageId).toBe('bakery#p3');
+  });
+
   it('passes over a mistyped function word, but not a name next to one', () => {
     expect(where('whta did the WHO say')).toBe('ferries#p2');
     expect(ferries.answer('how many boeing ferries are there').answered).toBe(false);
