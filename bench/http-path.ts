@@ -28,6 +28,14 @@ export interface TargetOptions {
   onLog?: (chunk: string) => void;
 }
 
+/** Stops a target and waits until it has exited (it writes its state on the way out). */
+export async function stopTarget(target: Target): Promise<void> {
+  if (target.child.exitCode !== null || target.child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => target.child.once('exit', () => resolve()));
+  target.child.kill('SIGTERM');
+  await exited;
+}
+
 /** Starts the bot or the bare app on a free port against `fake`; resolves once it answers a signed request. */
 export async function startTarget(name: Target['name'], fake: LoadFake, stateDir: string, logLevel: string, options: TargetOptions = {}): Promise<Target> {
   const port = await freePort();
@@ -139,8 +147,7 @@ export async function httpPath({ rounds = 12, count = 1_000, warmup = 3_000, con
       idle,
     };
   } finally {
-    bot.child.kill('SIGTERM');
-    bare.child.kill('SIGTERM');
+    await Promise.all([stopTarget(bot), stopTarget(bare)]);
     await fake.close();
     rmSync(stateDir, { recursive: true, force: true });
   }

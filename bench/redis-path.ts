@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startRedis } from '../test/helpers/redis-server.js';
-import { cpuSeconds, round, startTarget } from './http-path.js';
+import { cpuSeconds, round, startTarget, stopTarget } from './http-path.js';
 import { startLoadFake } from './fake-web-api.js';
 import { median } from './stats.js';
 
@@ -35,8 +35,7 @@ export async function redisPath({ rounds = 12, count = 1_000, warmup = 3_000, co
       pairRatios,
     };
   } finally {
-    plain.child.kill('SIGTERM');
-    shared.child.kill('SIGTERM');
+    await Promise.all([stopTarget(plain), stopTarget(shared)]);
     await fake.close();
     await redis.stop();
     rmSync(stateDir, { recursive: true, force: true });
