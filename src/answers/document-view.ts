@@ -15,7 +15,7 @@ export interface DocumentView {
   /** The article's own vocabulary: its passages' words and how many of them hold each. */
   vocabulary: Vocabulary;
   /** Where its passages are in the index. */
-  positions: number[];
+  positions: readonly number[];
   context: QueryContext;
 }
 
@@ -25,8 +25,6 @@ export const MAX_VIEWS = 256;
 /** Makes and keeps the views of one knowledge's articles (the engine holds one; a new knowledge gets a new engine). */
 export class DocumentViews {
   private readonly views = new Map<string, DocumentView>();
-  /** Each passage's position in the index, by id (made with the first view). */
-  private positions?: Map<string, number>;
 
   constructor(
     private readonly index: PassageIndex,
@@ -72,8 +70,6 @@ export class DocumentViews {
       },
       spelledOut: (abbreviation, namesOnly) => (spelled ??= new SpelledOut(document.passages)).phrases(abbreviation, namesOnly),
     };
-    this.positions ??= new Map(this.index.passages.flatMap((p, i) => (p ? [[p.id, i] as const] : [])));
-    const positions = document.passages.flatMap((p) => this.positions?.get(p.id) ?? []);
-    return { docId: document.id, vocabulary, context, positions };
+    return { docId: document.id, vocabulary, context, positions: this.index.positionsOf(document.id) };
   }
 }

@@ -61,6 +61,8 @@ export interface PassageIndex {
   search(concepts: readonly SearchConcept[]): PassageMatch[];
   /** The same, among the passages at `positions` only (one document's). */
   searchAmong(concepts: readonly SearchConcept[], positions: readonly number[]): PassageMatch[];
+  /** Where a document's passages are. */
+  positionsOf(docId: string): readonly number[];
   /**
    * Applies a change of documents in place (synchronously: a question is answered before it or after it, never in
    * between). Documents of `added` that the index holds are replaced.
@@ -323,6 +325,7 @@ class IndexState {
       },
       search: (concepts) =>
         searchPassages(concepts, { passages: this.passages, vocabulary, common: this.common as CommonTerms, scoresOf, commonScore, order }),
+      positionsOf: (docId) => this.positions.get(docId) ?? [],
       searchAmong: (concepts, positions) =>
         searchAmong(concepts, positions, { passages: this.passages, vocabulary, common: this.common as CommonTerms, scoresOf, commonScore, order }),
       update: (change) => {
