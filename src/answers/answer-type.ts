@@ -106,6 +106,27 @@ export function figureNear(text: string, focus: Concept): boolean {
   return false;
 }
 
+/** Whether `question` asks for a count ("how many", "number of"), not a quantity ("how much"). */
+export function asksForCount(question: string): boolean {
+  return /\b(?:how many|number of)\b/iu.test(question);
+}
+
+/** Whether `text` counts `focus` directly: an amount at most two words before it ("37 ambulances", "six hospitals", "four landing legs"). */
+export function countsDirectly(text: string, focus: Concept): boolean {
+  const terms = new Set(focus.alternatives.flatMap((a) => a.terms));
+  const codes = codeNumbers(text);
+  const tokens = tokenize(text);
+  return tokens.some((t, i) => {
+    if (!t.term || !terms.has(t.term)) return false;
+    for (let back = 1; back <= 3 && i - back >= 0; back += 1) {
+      const before = tokens[i - back] as Token;
+      if (isAmount(before, i - back, tokens, codes)) return true;
+      if (before.sentenceStart) return false;
+    }
+    return false;
+  });
+}
+
 // A figure or number word that counts something: not a year (2027), not a day after a month (December 1), not part of
 // a code (TVX-21, A320), not "the two" (which points, not counts).
 function isAmount(token: Token, at: number, tokens: readonly Token[], codes: ReadonlySet<string>): boolean {

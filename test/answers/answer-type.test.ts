@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksForMoney, holdsMoney, asksForAge, asksForDuration, asksForTime, holdsAge, holdsTime, asksForFigure, asksForShare, holdsAnyFigure, figureNear, holdsFigure, holdsPercent } from '../../src/answers/answer-type.js';
+import { asksForCount, countsDirectly, asksForMoney, holdsMoney, asksForAge, asksForDuration, asksForTime, holdsAge, holdsTime, asksForFigure, asksForShare, holdsAnyFigure, figureNear, holdsFigure, holdsPercent } from '../../src/answers/answer-type.js';
 import type { Concept } from '../../src/answers/resolve-query.js';
 
 const concept = (terms: string[]): Concept => ({
@@ -39,6 +39,15 @@ describe('questions that want an amount', () => {
     expect(holdsMoney('a fine of 40,000 euros')).toBe(true);
     expect(holdsMoney('revenue of €2.3bn')).toBe(true);
     expect(holdsMoney('the party won 42 seats in 2026')).toBe(false);
+  });
+
+  it('tells a count counted right before what it counts from one said in the same sentence', () => {
+    expect(asksForCount('how many hospitals got hit')).toBe(true);
+    expect(asksForCount('how much did shares rise')).toBe(false);
+    expect(countsDirectly('The attack knocked out all six hospitals on Saturday.', concept(['hospit']))).toBe(true);
+    expect(countsDirectly('One of its four landing legs buckled.', concept(['leg']))).toBe(true);
+    expect(countsDirectly('It has hit 31 organisations, most of them hospitals.', concept(['hospit']))).toBe(false);
+    expect(countsDirectly('In 2027. Hospitals reopened.', concept(['hospit']))).toBe(false);
   });
 
   it('answers a share with a percentage', () => {

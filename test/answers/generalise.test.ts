@@ -60,6 +60,12 @@ describe('answers in words the article does not use', () => {
     expect(ferries.answer('fares in q2?').answered).toBe(false);
   });
 
+  it('answers "how many" from the passage that counts what is asked, over one that only mentions both', () => {
+    const text = `Title: Hospital group hit\n\nERIE (Wire) — A cyber attack shut down all six hospitals of the group on Saturday, the group said.\n\nThe gang has hit 31 organisations since March, most of them hospitals and schools.\n`;
+    const engine = createAnswerEngine(fromDocuments([parseDocument(text, 'hospitals.txt')]), { cacheSize: 0 });
+    expect(engine.answer('how many hospitals were hit').source?.passageId).toBe('hospitals#p1');
+  });
+
   it('answers "how much" from a passage that states the amount', () => {
     expect(where('how much will the ferries cost')).toBe('ferries#p1');
   });
