@@ -156,3 +156,15 @@ export function asksForMoney(question: string): boolean {
 export function holdsMoney(text: string): boolean {
   return MONEY.test(text);
 }
+
+const SPAN = `(?:\\d+(?:[.,]\\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|a few|many)`;
+const DURATION = new RegExp(
+  `\\b${SPAN}(?:\\s*(?:to|-|–|or)\\s*${SPAN})?[- ](?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?)\\b|` +
+    `\\bsince\\s+(?:(?:1[89]|20)\\d\\d|${MONTH_NAMES})\\b|\\b(?:(?:1[89]|20)\\d\\d)\\s*(?:-|–|to)\\s*(?:(?:1[89]|20)\\d\\d)\\b`,
+  'iu',
+);
+
+/** Whether `text` states a length of time ("12 years", "two to three weeks", "since 2014", "2014-2026"). */
+export function holdsDuration(text: string): boolean {
+  return DURATION.test(text);
+}

@@ -1,6 +1,6 @@
 // Which passage of the covering document to quote: one that states the amount a "how many" asks (the money a "what does
 // it cost" asks), an FAQ answer whose question is the question asked.
-import { asksForCount, countsDirectly, asksForMoney, holdsMoney, asksForAge, asksForDuration, asksForFigure, asksForTime, holdsAge, holdsTime, asksForShare, figureFocus, figureNear, holdsAnyFigure, holdsFigure, holdsPercent } from './answer-type.js';
+import { holdsDuration, asksForCount, countsDirectly, asksForMoney, holdsMoney, asksForAge, asksForDuration, asksForFigure, asksForTime, holdsAge, holdsTime, asksForShare, figureFocus, figureNear, holdsAnyFigure, holdsFigure, holdsPercent } from './answer-type.js';
 import { conceptWeight, coverageFactor, isStoryName } from './concept-weight.js';
 import type { PassageIndex } from './passage-index.js';
 
@@ -36,7 +36,9 @@ export function figureCandidates(question: string, concepts: readonly Concept[],
   // "How many…": a passage that counts what is asked right before it ("37 ambulances") over one that only says both in
   // a sentence ("31 organisations, most of them hospitals").
   const direct = focus && asksForCount(question) ? near.filter((r) => countsDirectly(text(r), focus)) : [];
-  const stating = direct.length > 0 ? direct : near;
+  // "How long…": a passage that states a length of time ("12 years", "since 2014") over one with any figure.
+  const lasting = asksForDuration(question) && !asksForAge(question) ? near.filter((r) => holdsDuration(text(r))) : [];
+  const stating = direct.length > 0 ? direct : lasting.length > 0 ? lasting : near;
   // A share is stated as a percentage, where a passage holding the question states one.
   const shares = asksForShare(question) ? stating.filter((r) => holdsPercent(text(r))) : [];
   return shares.length > 0 ? shares : stating;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksForCount, countsDirectly, asksForMoney, holdsMoney, asksForAge, asksForDuration, asksForTime, holdsAge, holdsTime, asksForFigure, asksForShare, holdsAnyFigure, figureNear, holdsFigure, holdsPercent } from '../../src/answers/answer-type.js';
+import { holdsDuration, asksForCount, countsDirectly, asksForMoney, holdsMoney, asksForAge, asksForDuration, asksForTime, holdsAge, holdsTime, asksForFigure, asksForShare, holdsAnyFigure, figureNear, holdsFigure, holdsPercent } from '../../src/answers/answer-type.js';
 import type { Concept } from '../../src/answers/resolve-query.js';
 
 const concept = (terms: string[]): Concept => ({
@@ -48,6 +48,14 @@ describe('questions that want an amount', () => {
     expect(countsDirectly('One of its four landing legs buckled.', concept(['leg']))).toBe(true);
     expect(countsDirectly('It has hit 31 organisations, most of them hospitals.', concept(['hospit']))).toBe(false);
     expect(countsDirectly('In 2027. Hospitals reopened.', concept(['hospit']))).toBe(false);
+  });
+
+  it('finds a length of time as news writes it, not a mere date', () => {
+    expect(holdsDuration('after 12 years in power')).toBe(true);
+    expect(holdsDuration('a full recovery could take two to three weeks')).toBe(true);
+    expect(holdsDuration('in charge since 2014')).toBe(true);
+    expect(holdsDuration('a four-day trip')).toBe(true);
+    expect(holdsDuration('elected in 2014, on Nov. 12')).toBe(false);
   });
 
   it('answers a share with a percentage', () => {

@@ -66,6 +66,12 @@ describe('answers in words the article does not use', () => {
     expect(engine.answer('how many hospitals were hit').source?.passageId).toBe('hospitals#p1');
   });
 
+  it('answers "how long" from the passage that states a length of time, over one with any figure', () => {
+    const text = `Title: Party loses power\n\nVALMORA (Wire) — The Social Union lost power on Sunday after 12 years, winning 41 seats.\n\nA Social Union in power won 88 seats in 2014 and 90 seats in 2018.\n\nTurnout was 71 percent, election officials said.\n\nThe new parliament meets on Dec. 1 to elect a speaker.\n\nMarkets barely moved on Monday.\n`;
+    const engine = createAnswerEngine(fromDocuments([parseDocument(text, 'party.txt')]), { cacheSize: 0 });
+    expect(engine.answer('how long was the social union in power').source?.passageId).toBe('party#p1');
+  });
+
   it('answers "how much" from a passage that states the amount', () => {
     expect(where('how much will the ferries cost')).toBe('ferries#p1');
   });
