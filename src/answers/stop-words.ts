@@ -51,23 +51,29 @@ export const NUMBER_WORDS: ReadonlyMap<string, string> = new Map(
 
 /** Shortest word read as a slip of a function word (`sholud`, `anyne`, `whtas`): shorter ones are too easily a name. */
 const MIN_SLIP_LENGTH = 4;
-// The function words questions open with or lean on; rarer ones (being, under) are as likely a name's neighbour (boeing).
-const SLIP_TARGETS = `what whats when where which while whose should would could about anyone someone anything something
-  there their they them these those does doesnt didnt dont have were with from into just really please thanks`.split(/\s+/u);
+/** Shortest word read as a function word with one letter changed (`wgere`): a changed letter in a shorter one is a name as often. */
+const MIN_CHANGED_LENGTH = 5;
+const SLIP_TARGETS = [...STOP_WORDS, ...FRAME_WORDS].filter((w) => w.length >= MIN_SLIP_LENGTH - 1 && /^[a-z]+$/u.test(w));
 
-/** Whether `folded` (a word no dictionary knows) is a stop word with one letter dropped, added, changed or swapped. */
+/**
+ * Whether `folded` (a word no dictionary knows) is a stop word typed with a slip: a letter dropped (durng, thnk), two
+ * swapped (sholud), a letter doubled (whaats), or, in a longer word, one changed. A letter added that is not a double
+ * is not read as a slip: "boeing" is a name, not "being".
+ */
 export function isStopWordSlip(folded: string): boolean {
-  return folded.length >= MIN_SLIP_LENGTH && SLIP_TARGETS.some((w) => oneSlipApart(folded, w));
+  return folded.length >= MIN_SLIP_LENGTH && SLIP_TARGETS.some((w) => slipOf(folded, w));
 }
 
-// Damerau distance of at most one (and not zero).
-function oneSlipApart(a: string, b: string): boolean {
-  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+// Whether `typed` is `word` with one slip of the kinds above.
+function slipOf(typed: string, word: string): boolean {
+  if (typed === word || Math.abs(typed.length - word.length) > 1) return false;
   let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
-  if (a.length === b.length) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true;
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  while (i < typed.length && i < word.length && typed[i] === word[i]) i += 1;
+  if (typed.length === word.length) {
+    const swapped = typed[i] === word[i + 1] && typed[i + 1] === word[i] && typed.slice(i + 2) === word.slice(i + 2);
+    return swapped || (typed.length >= MIN_CHANGED_LENGTH && typed.slice(i + 1) === word.slice(i + 1));
   }
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  // One letter dropped, or one doubled.
+  if (typed.length < word.length) return typed.slice(i) === word.slice(i + 1);
+  return typed.slice(i + 1) === word.slice(i) && typed[i] === typed[i - 1];
 }

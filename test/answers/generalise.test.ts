@@ -93,6 +93,8 @@ describe('typing slips', () => {
 
   it('passes over a mistyped function word, but not a name next to one', () => {
     expect(where('whta did the WHO say')).toBe('ferries#p2');
+    expect(where('what did the WHO thnk of the plan')).toBe('ferries#p2');
+    expect(where('how much was spent on repairs durng the year')).toBe('ferries#p3');
     expect(ferries.answer('how many boeing ferries are there').answered).toBe(false);
   });
 });
