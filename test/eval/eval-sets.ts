@@ -155,17 +155,30 @@ export const ratio = (n: number, of: number): string => `${n}/${of} (${((100 * n
 export const SLIPS = ['swapped', 'dropped', 'doubled'] as const;
 /** How else a question arrives in chat: shouted, or after a greeting. */
 export const CHAT_FORMS = ['shouted', 'greeted'] as const;
-export type Variant = (typeof SLIPS)[number] | (typeof CHAT_FORMS)[number];
+/** Two slips: two letters swapped in the longest word, one dropped in the next longest. */
+export const TWO_SLIPS = ['twice'] as const;
+export type Variant = (typeof SLIPS)[number] | (typeof CHAT_FORMS)[number] | (typeof TWO_SLIPS)[number];
 
 /** `q` asked another way: a slip in its longest word (of at least five letters; undefined without one), or a chat form. */
 export function variantOf(q: string, variant: Variant): string | undefined {
   if (variant === 'shouted') return q.toUpperCase();
   if (variant === 'greeted') return `hey, quick q: ${q}`;
+  if (variant === 'twice') {
+    const once = variantOf(q, 'swapped');
+    if (once === undefined) return undefined;
+    const slipped = once.split(' ').findIndex((w, i) => w !== q.split(' ')[i]);
+    return slipInWord(once, 'dropped', slipped);
+  }
+  return slipInWord(q, variant, -1);
+}
+
+// `q` with a slip in its longest word (of at least five letters) other than the one at `skip`.
+function slipInWord(q: string, variant: (typeof SLIPS)[number], skip: number): string | undefined {
   const words = q.split(' ');
-  const letters = (w: string): number => w.replace(/[^\p{L}]/gu, '').length;
-  const at = words.reduce((best, w, i) => (letters(w) > letters(words[best] ?? '') ? i : best), 0);
+  const letters = (w: string, i: number): number => (i === skip ? -1 : w.replace(/[^\p{L}]/gu, '').length);
+  const at = words.reduce((best, w, i) => (letters(w, i) > letters(words[best] ?? '', best) ? i : best), skip === 0 ? 1 : 0);
   const word = words[at] ?? '';
-  if (letters(word) < 5 || !/^\p{L}+$/u.test(word)) return undefined;
+  if (letters(word, at) < 5 || !/^\p{L}+$/u.test(word)) return undefined;
   const m = Math.floor(word.length / 2);
   const slipped =
     variant === 'swapped' ? word.slice(0, m) + (word[m + 1] ?? '') + (word[m] ?? '') + word.slice(m + 2)

@@ -2,7 +2,7 @@
 // with --misses what went wrong; --typos how many right answers survive a slip of the keyboard, a shout or a greeting; --save writes every reply to F, --diff lists the questions whose reply changed since F
 // was saved; --articles measures another folder of articles and questions instead (a held-out set).
 import { readFileSync, writeFileSync } from 'node:fs';
-import { CHAT_FORMS, evalRuns, evalRunsIn, ratio, scoreRun, SLIPS, variantRobustness } from './eval-sets.js';
+import { CHAT_FORMS, evalRuns, evalRunsIn, ratio, scoreRun, SLIPS, TWO_SLIPS, variantRobustness } from './eval-sets.js';
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -20,7 +20,7 @@ for (const run of folder ? evalRunsIn(folder) : evalRuns()) {
   });
   console.log(`${score.name.padEnd(44)} right ${ratio(score.right, score.answerable).padEnd(16)} abstained ${ratio(score.abstained, score.outOfScope)}`);
   if (showSlips) {
-    for (const [label, variants] of [['with a typo', SLIPS], ['shouted or greeted', CHAT_FORMS]] as const) {
+    for (const [label, variants] of [['with a typo', SLIPS], ['with two typos', TWO_SLIPS], ['shouted or greeted', CHAT_FORMS]] as const) {
       const robust = variantRobustness(run, variants);
       console.log(`${''.padEnd(44)} still right ${label.padEnd(19)} ${ratio(robust.kept, robust.asked)}`);
       if (showMisses) for (const q of robust.lost) console.log(`   lost  ${q}`);
