@@ -19,8 +19,8 @@ export interface DocumentView {
   context: QueryContext;
 }
 
-/** Views kept for the articles questions were last about; older ones are made again when needed. */
-export const MAX_VIEWS = 256;
+/** Views kept for the articles questions were last about (about 300 KB each); older ones are made again when needed. */
+export const MAX_VIEWS = 32;
 
 /** Makes and keeps the views of one knowledge's articles (the engine holds one; a new knowledge gets a new engine). */
 export class DocumentViews {
