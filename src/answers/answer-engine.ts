@@ -133,11 +133,13 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
   // weights and links); it answers, or no one does. (Asking the second best too when the best does not answer gave
   // more right answers and more answers to what the briefing does not cover, about as many of each.)
   const views = new DocumentViews(index, documents, context);
-  const fromOneArticle = (covering: RankedDocument | undefined, searched: string, question: string): { best: RankedPassage; concepts: Concept[] } | undefined => {
+  const fromOneArticle = (covering: RankedDocument | undefined, searched: string, question: string): { best: RankedPassage; concepts: Concept[] } | AbstainReason | undefined => {
     const view = covering && views.of(covering.docId);
     if (!view) return undefined;
     const concepts = resolveQuery(searched, view.context);
-    if (judgeQuestion(concepts)) return undefined;
+    // A name the question uses that only another article holds is a name this one never mentions.
+    const early = judgeQuestion(concepts);
+    if (early) return early;
     const matches = index.searchAmong(concepts.map(searchConceptOf), view.positions);
     const [alone] = rankDocuments(concepts, matches, index.passages, new Map([[view.docId, view.positions.length]]), view.vocabulary, index.order);
     const best = passageFrom(alone, concepts, searched, view.vocabulary, question);
@@ -164,10 +166,12 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
     if (early) return noAnswer(early);
     const matches = index.search(concepts.map(searchConceptOf));
     const found = rankDocuments(concepts, matches, index.passages, passageCounts, index.vocabulary, index.order, newest);
-    const chosenFrom =
+    const alone =
       knowledge.documents.length > 1
         ? fromOneArticle(found[0], searched, question)
         : ((best) => (best ? { best, concepts } : undefined))(passageFrom(found[0], concepts, searched, index.vocabulary, question));
+    if (typeof alone === 'string') return noAnswer(alone);
+    const chosenFrom = alone;
     const best = chosenFrom?.best;
     const chosen = best && index.passages[best.match.position];
     if (!chosenFrom || !best || !chosen) return noAnswer('not-covered');
