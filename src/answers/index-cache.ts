@@ -9,8 +9,8 @@ import { createInterface } from 'node:readline';
 import type { PassageIndexData } from './passage-index.js';
 import { STOP_WORDS } from './stop-words.js';
 
-/** Bumped whenever the index's shape or the text analysis changes, so old caches are never read. */
-export const INDEX_FORMAT = 4;
+/** Bumped whenever the index's shape, the text analysis or the lexical links change, so old caches are never read. */
+export const INDEX_FORMAT = 5;
 const PREFIX = 'index-';
 
 /** The cache key: the knowledge's content hash, the index format, and the stop words the terms were made with. */

@@ -78,6 +78,13 @@ export function relatedForms(wordnet: WordNet, word: string, lemmas: readonly { 
       const own = synset.words.findIndex((w) => w.toLowerCase() === lemma) + 1;
       for (const w of synset.words) add(w, pos, 'synonym', RELATION_STRENGTH.synonym * decay, offset);
       const hyponyms = synset.pointers.filter((p) => p.symbol === '~').length;
+      // A part that stands for the whole in the news: a capital for its country (Tehran: Iran), a named building for
+      // its city (a palace, a citadel); not any place in it (Vancouver is not British Columbia, Japan is not Asia).
+      for (const pointer of synset.pointers) {
+        if (pointer.symbol !== PART || pointer.pos !== 'n') continue;
+        const part = wordnet.synset(pointer.offset, 'n');
+        if (standsForWhole(wordnet, part)) for (const w of part.words) add(w, 'n', 'narrower', RELATION_STRENGTH.narrower * decay, pointer.offset);
+      }
       for (const pointer of synset.pointers) {
         const relation = POINTER_RELATION[pointer.symbol];
         if (!relation || (pointer.source !== 0 && pointer.source !== own)) continue;
@@ -88,6 +95,21 @@ export function relatedForms(wordnet: WordNet, word: string, lemmas: readonly { 
     });
   }
   return found;
+}
+
+/** WordNet's part meronym pointer (`%p`): the target is a part of the word's synset. */
+const PART = '%p';
+
+/** WordNet's lexicographer file of places (noun.location). */
+const PLACES = 15;
+
+// Whether a part can stand for its whole: a named part (an instance) that is a national capital or not a place (a
+// building); a common noun's parts (a share of stock) and the places in a place do not.
+function standsForWhole(wordnet: WordNet, part: Synset): boolean {
+  const instanceOf = part.pointers.filter((p) => p.symbol === '@i');
+  if (instanceOf.length === 0) return false;
+  if (part.lexicalFile !== PLACES) return true;
+  return instanceOf.some((p) => wordnet.synset(p.offset, p.pos).words.some((w) => w.toLowerCase() === 'national_capital'));
 }
 
 // The words a pointer reaches: one word of the target for a lexical pointer, all of them for a semantic one.

