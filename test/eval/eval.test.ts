@@ -9,14 +9,14 @@ const TARGET = { right: 0.85, abstained: 0.9 };
 /** What each run reaches today, less a question or two: a change that loses more is a regression. */
 const FLOOR: Record<string, { right: number; abstained: number }> = {
   'seed with aliases.json': { right: 0.89, abstained: 0.86 },
-  'seed without aliases.json': { right: 0.78, abstained: 0.9 },
+  'seed without aliases.json': { right: 0.8, abstained: 0.9 },
   'aurelia-buys-levanta': { right: 0.7, abstained: 0.81 },
   'who-tamboro-fever-malawi': { right: 0.64, abstained: 0.72 },
   'election-coalition': { right: 0.5, abstained: 0.56 },
   'lunar-lander': { right: 0.57, abstained: 0.41 },
   'ransomware-hospitals': { right: 0.58, abstained: 0.56 },
   'rate-decision-mortgages': { right: 0.61, abstained: 0.5 },
-  'all articles together': { right: 0.61, abstained: 0.63 },
+  'all articles together': { right: 0.62, abstained: 0.63 },
 };
 
 /** Share of right answers still right when the question's longest word has a slip in it (91% today, 76% before), and
