@@ -120,20 +120,22 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
 
   // The passage of a document to quote, if the document covers the question: one that holds enough of the question by
   // itself; among those, close wording and stated amounts count.
-  const passageFrom = (covering: RankedDocument | undefined, concepts: readonly Concept[], searched: string, vocabulary: Vocabulary, question: string): RankedPassage | undefined => {
+  type Chosen = { best: RankedPassage; concepts: Concept[] };
+  const passageFrom = (covering: RankedDocument | undefined, concepts: Concept[], searched: string, vocabulary: Vocabulary, question: string): Chosen | undefined => {
     if (!covering || !judgeDocument(covering)) return undefined;
     const avoided = options.avoid?.avoid(question);
     const holding = covering.passages.filter((r) => judgePassage(r) && !avoided?.has(index.passages[r.match.position]?.id ?? ''));
     const scope = { passages: index.passages, questionTerms: index.questionTerms, vocabulary };
     const candidates = rerank(figureCandidates(searched, concepts, holding, scope), concepts, searched, vocabulary);
-    return closestFaq(scope, candidates, concepts) ?? candidates[0];
+    const best = closestFaq(scope, candidates, concepts) ?? candidates[0];
+    return best && { best, concepts };
   };
 
   // With several articles, the one that covers the question best is asked as if it were alone (its own words,
   // weights and links); it answers, or no one does. (Asking the second best too when the best does not answer gave
   // more right answers and more answers to what the briefing does not cover, about as many of each.)
   const views = new DocumentViews(index, documents, context);
-  const fromOneArticle = (covering: RankedDocument | undefined, searched: string, question: string): { best: RankedPassage; concepts: Concept[] } | AbstainReason | undefined => {
+  const fromOneArticle = (covering: RankedDocument | undefined, searched: string, question: string): Chosen | AbstainReason | undefined => {
     const view = covering && views.of(covering.docId);
     if (!view) return undefined;
     const concepts = resolveQuery(searched, view.context);
@@ -142,8 +144,7 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
     if (early) return early;
     const matches = index.searchAmong(concepts.map(searchConceptOf), view.positions);
     const [alone] = rankDocuments(concepts, matches, index.passages, new Map([[view.docId, view.positions.length]]), view.vocabulary, index.order);
-    const best = passageFrom(alone, concepts, searched, view.vocabulary, question);
-    return best && { best, concepts };
+    return passageFrom(alone, concepts, searched, view.vocabulary, question);
   };
 
   const answerAfresh = (question: string): Answer => {
@@ -166,16 +167,12 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
     if (early) return noAnswer(early);
     const matches = index.search(concepts.map(searchConceptOf));
     const found = rankDocuments(concepts, matches, index.passages, passageCounts, index.vocabulary, index.order, newest);
-    const alone =
-      knowledge.documents.length > 1
-        ? fromOneArticle(found[0], searched, question)
-        : ((best) => (best ? { best, concepts } : undefined))(passageFrom(found[0], concepts, searched, index.vocabulary, question));
-    if (typeof alone === 'string') return noAnswer(alone);
-    const chosenFrom = alone;
-    const best = chosenFrom?.best;
-    const chosen = best && index.passages[best.match.position];
-    if (!chosenFrom || !best || !chosen) return noAnswer('not-covered');
-    const terms = new Set(chosenFrom.concepts.flatMap((c) => c.alternatives.flatMap((a) => a.terms)));
+    const picked =
+      knowledge.documents.length > 1 ? fromOneArticle(found[0], searched, question) : passageFrom(found[0], concepts, searched, index.vocabulary, question);
+    if (typeof picked === 'string') return noAnswer(picked);
+    const chosen = picked && index.passages[picked.best.match.position];
+    if (!picked || !chosen) return noAnswer('not-covered');
+    const terms = new Set(picked.concepts.flatMap((c) => c.alternatives.flatMap((a) => a.terms)));
     // The next best passages: the covering document's first, then the best of the other documents that cover most.
     const suggestions: Suggestion[] = found
       .slice(0, MAX_SUGGESTIONS + 1)

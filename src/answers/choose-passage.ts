@@ -3,11 +3,11 @@
 import { holdsDuration, asksForCount, countsDirectly, asksForMoney, holdsMoney, asksForAge, asksForDuration, asksForFigure, asksForTime, holdsAge, holdsTime, asksForShare, figureFocus, figureNear, holdsAnyFigure, holdsFigure, holdsPercent } from './answer-type.js';
 import { conceptWeight, coverageFactor, isStoryName } from './concept-weight.js';
 import type { PassageIndex } from './passage-index.js';
+import type { RankedPassage } from './rank-documents.js';
+import type { Alternative, Concept } from './resolve-query.js';
 
 /** The passages a choice is made among, and the vocabulary their words are weighed by (the knowledge's or one article's). */
 export type PassageScope = Pick<PassageIndex, 'passages' | 'vocabulary' | 'questionTerms'>;
-import type { RankedPassage } from './rank-documents.js';
-import type { Alternative, Concept } from './resolve-query.js';
 
 /** Share of an FAQ question's weight a question must cover for that FAQ answer to be preferred. */
 export const FAQ_CLOSENESS = 0.6;

@@ -4,10 +4,10 @@
 // of one article (everywhere in it) weighs little there however rare it is in the others.
 import type { KnowledgeDocument } from '../knowledge/index.js';
 import type { LexicalTable } from '../lexicon/index.js';
-import { passageWords, type PassageIndex } from './passage-index.js';
+import { passageWords, vectorTableOf, type PassageIndex } from './passage-index.js';
 import type { Concept, QueryContext } from './resolve-query.js';
 import { SpelledOut } from './spelled-out.js';
-import { isWordShaped, Vocabulary } from './vocabulary.js';
+import { Vocabulary } from './vocabulary.js';
 
 /** What a question is resolved and weighed against within one article. */
 export interface DocumentView {
@@ -65,7 +65,7 @@ export class DocumentViews {
       lexical,
       memo: new Map<string, Omit<Concept, 'position'> | null>(),
       nearWords: () => {
-        if (near === null) near = lexicon.vectors?.table([...vocabulary.surfaceEntries()].map(([folded]) => folded).filter(isWordShaped));
+        if (near === null) near = vectorTableOf(lexicon, vocabulary);
         return near;
       },
       spelledOut: (abbreviation, namesOnly) => (spelled ??= new SpelledOut(document.passages)).phrases(abbreviation, namesOnly),

@@ -320,7 +320,7 @@ class IndexState {
       questionTerms,
       order,
       nearWords: () => {
-        this.vectorTable ??= this.lexicon.vectors?.table([...vocabulary.surfaceEntries()].map(([folded]) => folded).filter(isWordShaped));
+        this.vectorTable ??= vectorTableOf(this.lexicon, vocabulary);
         return this.vectorTable;
       },
       search: (concepts) =>
@@ -377,15 +377,22 @@ function compareFiles(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The words of a passage as the vocabulary records them: its FAQ question's, then its text's (dateline left out). */
+// A passage's words as the index reads them: its FAQ question's, then its text's (dateline left out).
+const passageTokens = (passage: Passage): [Token[], Token[]] => [tokenize(passage.question ?? ''), tokenize(splitDateline(passage.text).body)];
+
+/** The words of a passage as the vocabulary records them. */
 export function passageWords(passage: Passage): VocabularyWord[] {
-  return [...termsOf(tokenize(passage.question ?? '')), ...termsOf(tokenize(splitDateline(passage.text).body))];
+  return passageTokens(passage).flatMap(termsOf);
+}
+
+/** The word vectors of a vocabulary's words (not its figures), to find the words used like a reader's. */
+export function vectorTableOf(lexicon: Lexicon, vocabulary: Vocabulary): VectorTable | undefined {
+  return lexicon.vectors?.table([...vocabulary.surfaceEntries()].map(([folded]) => folded).filter(isWordShaped));
 }
 
 // One passage as the index holds it: its words, its FAQ question's terms, its WordNet phrases, its MiniSearch fields.
 function analyse(passage: Passage, finder: PhraseFinder) {
-  const questionTokens = tokenize(passage.question ?? '');
-  const textTokens = tokenize(splitDateline(passage.text).body);
+  const [questionTokens, textTokens] = passageTokens(passage);
   const phrases = new Map([...finder.scan(questionTokens), ...finder.scan(textTokens)]);
   const question = termsOf(questionTokens);
   const text = termsOf(textTokens);

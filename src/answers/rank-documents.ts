@@ -28,8 +28,6 @@ export interface RankedDocument {
   coverage: number;
   /** Whether it holds a concept that is not the topic of most of its passages (not just the story's names). */
   specific: boolean;
-  /** Whether it holds a name the question uses (the question is then about it). */
-  named: boolean;
   /** Its passages that hold any concept, best first. */
   passages: RankedPassage[];
 }
@@ -125,11 +123,10 @@ export function rankDocuments(
       b.tally.top - a.tally.top ||
       a.tally.first - b.tally.first,
   );
-  return documents.slice(0, MAX_DOCUMENTS).map(({ tally, coverage, specific, named }) => ({
+  return documents.slice(0, MAX_DOCUMENTS).map(({ tally, coverage, specific }) => ({
     docId: tally.docId,
     coverage,
     specific,
-    named: named > 0,
     passages: tally.members
       .map((m) => ({ match: matches[m] as PassageMatch, score: scores[m] as number, coverage: coverages[m] as number }))
       .sort((a, b) => b.score - a.score || order(a.match.position) - order(b.match.position)),

@@ -82,12 +82,7 @@ export function searchPassages(concepts: readonly SearchConcept[], sources: Sear
   }
   addWholeDocuments(candidates, sources.passages);
   for (const t of loose) scores.set(t, restrict(scores.get(t) as ReadonlyMap<number, number>, candidates));
-  for (const t of [...all].filter((t) => common.has(t))) {
-    const score = sources.commonScore(t);
-    const held = new Map<number, number>();
-    for (const p of candidates) if (common.holds(t, p)) held.set(p, score);
-    scores.set(t, held);
-  }
+  for (const t of [...all].filter((t) => common.has(t))) scores.set(t, commonHeld(t, candidates, sources));
   return matchesOf(concepts, scores);
 }
 
@@ -101,19 +96,7 @@ export function searchAmong(concepts: readonly SearchConcept[], positions: reado
   for (const c of concepts) {
     for (const a of c.alternatives) {
       for (const t of a.terms) {
-        if (scores.has(t)) continue;
-        const held = new Map<number, number>();
-        if (common.has(t)) {
-          const score = sources.commonScore(t);
-          for (const p of positions) if (common.holds(t, p)) held.set(p, score);
-        } else {
-          const found = scoresOf(t);
-          for (const p of positions) {
-            const score = found.get(p);
-            if (score !== undefined) held.set(p, score);
-          }
-        }
-        scores.set(t, held);
+        if (!scores.has(t)) scores.set(t, common.has(t) ? commonHeld(t, positions, sources) : scoresAt(scoresOf(t), positions));
       }
     }
   }
@@ -144,6 +127,24 @@ function restrict(scores: ReadonlyMap<number, number>, to: ReadonlySet<number>):
   const kept = new Map<number, number>();
   for (const [p, score] of scores) if (to.has(p)) kept.set(p, score);
   return kept;
+}
+
+// The scores of the passages at `positions` (a few), looked up one by one rather than read from all of `scores`.
+function scoresAt(scores: ReadonlyMap<number, number>, positions: readonly number[]): Map<number, number> {
+  const kept = new Map<number, number>();
+  for (const p of positions) {
+    const score = scores.get(p);
+    if (score !== undefined) kept.set(p, score);
+  }
+  return kept;
+}
+
+// What a common word adds to each passage at `positions` that holds it (from its bitset).
+function commonHeld(term: string, positions: Iterable<number>, sources: SearchSources): Map<number, number> {
+  const score = sources.commonScore(term);
+  const held = new Map<number, number>();
+  for (const p of positions) if (sources.common.holds(term, p)) held.set(p, score);
+  return held;
 }
 
 // With only common words, the candidates are the passages holding the most of them (`terms`: rarest first).

@@ -78,14 +78,14 @@ export function relatedForms(wordnet: WordNet, word: string, lemmas: readonly { 
       const own = synset.words.findIndex((w) => w.toLowerCase() === lemma) + 1;
       for (const w of synset.words) add(w, pos, 'synonym', RELATION_STRENGTH.synonym * decay, offset);
       const hyponyms = synset.pointers.filter((p) => p.symbol === '~').length;
-      // A part that stands for the whole in the news: a capital for its country (Tehran: Iran), a named building for
-      // its city (a palace, a citadel); not any place in it (Vancouver is not British Columbia, Japan is not Asia).
       for (const pointer of synset.pointers) {
-        if (pointer.symbol !== PART || pointer.pos !== 'n') continue;
-        const part = wordnet.synset(pointer.offset, 'n');
-        if (standsForWhole(wordnet, part)) for (const w of part.words) add(w, 'n', 'narrower', RELATION_STRENGTH.narrower * decay, pointer.offset);
-      }
-      for (const pointer of synset.pointers) {
+        // A part that stands for the whole in the news: a capital for its country (Tehran: Iran), a named building for
+        // its city (a palace, a citadel); not any place in it (Vancouver is not British Columbia, Japan is not Asia).
+        if (pointer.symbol === PART) {
+          const part = wordnet.synset(pointer.offset, pointer.pos);
+          if (standsForWhole(wordnet, part)) for (const w of part.words) add(w, pointer.pos, 'narrower', RELATION_STRENGTH.narrower * decay, pointer.offset);
+          continue;
+        }
         const relation = POINTER_RELATION[pointer.symbol];
         if (!relation || (pointer.source !== 0 && pointer.source !== own)) continue;
         if (relation === 'narrower' && hyponyms > MAX_HYPONYMS) continue;
