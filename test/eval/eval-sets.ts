@@ -1,6 +1,7 @@
 // The answer-quality runs: each article alone with its questions, the seed with and without aliases, all together.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import MiniSearch from 'minisearch';
 import { fileURLToPath } from 'node:url';
 import { createAnswerEngine, type AnswerEngine } from '../../src/answers/index.js';
 import { fromDocuments, parseAliases, parseDocument, type AliasTable, type KnowledgeDocument } from '../../src/knowledge/index.js';
@@ -146,6 +147,20 @@ export function scoreRun(
     misses,
     leaks,
   };
+}
+
+/**
+ * What a plain MiniSearch search (`fuzzy: 0.2, prefix: true`, the first hit quoted) scores on `run`'s answerable
+ * questions: the yardstick the engine's own figures are read against. It never abstains.
+ */
+export function baselineRight(run: EvalRun): number {
+  const passages = run.documents.flatMap((d) => d.passages);
+  const search = new MiniSearch<{ id: number; text: string }>({ fields: ['text'] });
+  search.addAll(passages.map((p, id) => ({ id, text: p.question ? `${p.question} ${p.text}` : p.text })));
+  return run.answerable.filter(({ q, expect }) => {
+    const [hit] = search.search(q, { fuzzy: 0.2, prefix: true });
+    return hit !== undefined && expect.includes(passages[hit.id as number]?.id ?? '');
+  }).length;
 }
 
 /** `12/30 (40.0%)`. */

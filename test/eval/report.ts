@@ -1,13 +1,14 @@
-// `npm run eval [-- --misses] [--typos] [--save F] [--diff F] [--articles DIR]`: the answer-quality figures of every run;
-// with --misses what went wrong; --typos how many right answers survive a slip of the keyboard, a shout or a greeting; --save writes every reply to F, --diff lists the questions whose reply changed since F
+// `npm run eval [-- --misses] [--typos] [--baseline] [--save F] [--diff F] [--articles DIR]`: the answer-quality figures of every
+// run; with --misses what went wrong; --baseline what a plain MiniSearch search gets right on the same questions; --typos how many right answers survive a slip of the keyboard, a shout or a greeting; --save writes every reply to F, --diff lists the questions whose reply changed since F
 // was saved; --articles measures another folder of articles and questions instead (a held-out set).
 import { readFileSync, writeFileSync } from 'node:fs';
-import { CHAT_FORMS, evalRuns, evalRunsIn, ratio, scoreRun, SLIPS, TWO_SLIPS, variantRobustness } from './eval-sets.js';
+import { baselineRight, CHAT_FORMS, evalRuns, evalRunsIn, ratio, scoreRun, SLIPS, TWO_SLIPS, variantRobustness } from './eval-sets.js';
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const showMisses = args.includes('--misses');
 const showSlips = args.includes('--typos');
+const showBaseline = args.includes('--baseline');
 const before = option('--diff') ? (JSON.parse(readFileSync(option('--diff') as string, 'utf8')) as Record<string, string>) : undefined;
 const replies: Record<string, string> = {};
 
@@ -19,6 +20,7 @@ for (const run of folder ? evalRunsIn(folder) : evalRuns()) {
     if (before?.[key] !== undefined && before[key] !== replies[key]) console.log(`   changed [${run.name}] ${q}: ${before[key]} → ${replies[key]}`);
   });
   console.log(`${score.name.padEnd(44)} right ${ratio(score.right, score.answerable).padEnd(16)} abstained ${ratio(score.abstained, score.outOfScope)}`);
+  if (showBaseline) console.log(`${''.padEnd(44)} plain MiniSearch ${ratio(baselineRight(run), score.answerable)} (never abstains)`);
   if (showSlips) {
     for (const [label, variants] of [['with a typo', SLIPS], ['with two typos', TWO_SLIPS], ['shouted or greeted', CHAT_FORMS]] as const) {
       const robust = variantRobustness(run, variants);
