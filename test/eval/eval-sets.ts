@@ -106,6 +106,8 @@ export function evalRuns(): EvalRun[] {
 export interface EvalScore {
   name: string;
   right: number;
+  /** Answerable questions whose passage the reply quotes or offers among its suggestions. */
+  inReply: number;
   answerable: number;
   abstained: number;
   outOfScope: number;
@@ -124,12 +126,14 @@ export function scoreRun(
   engine: AnswerEngine = engineFor(run),
   onReply?: (q: string, got: string, right: boolean) => void,
 ): EvalScore {
-  const got = (q: string): string => {
+  let inReply = 0;
+  const got = (q: string, expect: readonly string[] = []): string => {
     const answer = engine.answer(q);
+    if ([answer.source?.passageId, ...answer.suggestions.map((s) => s.passageId)].some((id) => id !== undefined && expect.includes(id))) inReply += 1;
     return answer.answered ? (answer.source?.passageId ?? '?') : `(abstained: ${answer.reason ?? '?'})`;
   };
   const misses = run.answerable.flatMap(({ q, expect, set }) => {
-    const passage = got(q);
+    const passage = got(q, expect);
     onReply?.(q, passage, expect.includes(passage));
     return expect.includes(passage) ? [] : [{ q, set, expect, got: passage }];
   });
@@ -141,6 +145,7 @@ export function scoreRun(
   return {
     name: run.name,
     right: run.answerable.length - misses.length,
+    inReply,
     answerable: run.answerable.length,
     abstained: run.outOfScope.length - leaks.length,
     outOfScope: run.outOfScope.length,

@@ -19,7 +19,10 @@ for (const run of folder ? evalRunsIn(folder) : evalRuns()) {
     replies[key] = `${right ? 'RIGHT' : 'wrong'} ${got}`;
     if (before?.[key] !== undefined && before[key] !== replies[key]) console.log(`   changed [${run.name}] ${q}: ${before[key]} → ${replies[key]}`);
   });
-  console.log(`${score.name.padEnd(44)} right ${ratio(score.right, score.answerable).padEnd(16)} abstained ${ratio(score.abstained, score.outOfScope)}`);
+  console.log(
+    `${score.name.padEnd(44)} right ${ratio(score.right, score.answerable).padEnd(16)} abstained ${ratio(score.abstained, score.outOfScope).padEnd(14)}` +
+      ` in reply ${ratio(score.inReply, score.answerable)}`,
+  );
   if (showBaseline) console.log(`${''.padEnd(44)} plain MiniSearch ${ratio(baselineRight(run), score.answerable)} (never abstains)`);
   if (showSlips) {
     for (const [label, variants] of [['with a typo', SLIPS], ['with two typos', TWO_SLIPS], ['shouted or greeted', CHAT_FORMS]] as const) {
