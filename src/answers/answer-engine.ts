@@ -154,11 +154,12 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
       matchedWords: concepts.filter((c) => c.alternatives.length > 0).map((c) => c.text),
       unmatchedWords: concepts.filter((c) => c.alternatives.length === 0).map((c) => c.text),
     };
-    const noAnswer = (reason: AbstainReason): Answer => ({
+    // Not answered: the passages that hold most of the question (the reader may find there what was meant), or the FAQ.
+    const noAnswer = (reason: AbstainReason, closest: Suggestion[] = []): Answer => ({
       answered: false,
       question,
       answer: NO_ANSWER_TEXT,
-      suggestions: faqSuggestions,
+      suggestions: closest.length > 0 ? closest : faqSuggestions,
       reason,
       ...words,
     });
@@ -169,17 +170,19 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
     const found = rankDocuments(concepts, matches, index.passages, passageCounts, index.vocabulary, index.order, newest);
     const picked =
       knowledge.documents.length > 1 ? fromOneArticle(found[0], searched, question) : passageFrom(found[0], concepts, searched, index.vocabulary, question);
-    if (typeof picked === 'string') return noAnswer(picked);
-    const chosen = picked && index.passages[picked.best.match.position];
-    if (!picked || !chosen) return noAnswer('not-covered');
-    const terms = new Set(picked.concepts.flatMap((c) => c.alternatives.flatMap((a) => a.terms)));
     // The next best passages: the covering document's first, then the best of the other documents that cover most.
-    const suggestions: Suggestion[] = found
-      .slice(0, MAX_SUGGESTIONS + 1)
-      .flatMap((d) => d.passages.slice(0, MAX_SUGGESTIONS + 1))
-      .filter((r) => index.passages[r.match.position] !== chosen)
-      .slice(0, MAX_SUGGESTIONS)
-      .map((r) => suggestionFor(index.passages[r.match.position] as Passage));
+    const nextBest = (except?: Passage): Suggestion[] =>
+      found
+        .slice(0, MAX_SUGGESTIONS + 1)
+        .flatMap((d) => d.passages.slice(0, MAX_SUGGESTIONS + 1))
+        .filter((r) => r.coverage > 0 && index.passages[r.match.position] !== except)
+        .slice(0, MAX_SUGGESTIONS)
+        .map((r) => suggestionFor(index.passages[r.match.position] as Passage));
+    if (typeof picked === 'string') return noAnswer(picked, nextBest());
+    const chosen = picked && index.passages[picked.best.match.position];
+    if (!picked || !chosen) return noAnswer('not-covered', nextBest());
+    const terms = new Set(picked.concepts.flatMap((c) => c.alternatives.flatMap((a) => a.terms)));
+    const suggestions = nextBest(chosen);
     return {
       answered: true,
       question,

@@ -10,7 +10,8 @@ export function formatAnswerBlock(answer: Answer): string {
     lines.push(`${answer.answer} Nothing in the knowledge answers “${answer.question}”.`);
   }
   if (answer.suggestions.length > 0) {
-    lines.push(answer.answered ? 'Related:' : 'You could ask:');
+    const asks = answer.suggestions.every((s) => s.kind === 'faq');
+    lines.push(answer.answered ? 'Related:' : asks ? 'You could ask:' : 'Closest in the briefing:');
     for (const s of answer.suggestions) lines.push(`  • ${s.text} (${s.location})`);
   }
   return lines.join('\n');

@@ -31,8 +31,8 @@ describe('the answer value', () => {
     expect(answer.suggestions.map((s) => s.passageId)).not.toContain(answer.source?.passageId);
   });
 
-  it('says it does not know, with the FAQ questions as suggestions, and no source', () => {
-    const answer = engine.answer('When is our team offsite?');
+  it('says it does not know, with the FAQ questions as suggestions when nothing matched, and no source', () => {
+    const answer = engine.answer('When is the offsite?');
     expect(answer.answered).toBe(false);
     expect(answer.source).toBeUndefined();
     expect(answer.answer).toMatch(/not covered in the briefing/);
@@ -41,6 +41,23 @@ describe('the answer value', () => {
       'Will Russia and China form a military alliance?',
       'How does China support Russia economically?',
     ]);
+  });
+
+  it('does not answer a question only half covered, but points at the passages that hold what it does cover', () => {
+    const doc = parseDocument(
+      [
+        'The harbour board approved a new ferry terminal on Monday.',
+        'Dredging of the channel will start in the spring, the board said.',
+        'Fishing crews welcomed the plan but asked for a second slipway.',
+        'FAQ:',
+        'Q: Who runs the harbour?\nA: The harbour board, elected every three years.',
+      ].join('\n\n'),
+      'harbour.txt',
+    );
+    const answer = createAnswerEngine(fromDocuments([doc])).answer('how much will the dredging cost the taxpayer');
+    expect(answer).toMatchObject({ answered: false, reason: 'not-covered' });
+    expect(answer.suggestions.map((s) => s.passageId)).toEqual(['harbour#p2']);
+    expect(answer.suggestions[0]?.text).toBe('Dredging of the channel will start in the spring, the board said.');
   });
 
   it('never throws and never answers an empty or stop-word-only question', () => {

@@ -51,10 +51,20 @@ describe('answerMessage', () => {
   });
 
   it('says so plainly when not answered, offering questions and no quote', () => {
-    const message = answerMessage(engine.answer('When is our team offsite?'));
+    const message = answerMessage(engine.answer('When is the offsite?'));
     expect(message.text).toMatch(/^Not in the briefing/);
     expect(JSON.stringify(message.blocks)).not.toContain('>');
     expect(JSON.stringify(message.blocks)).toContain('You could ask');
+  });
+
+  it('calls paragraphs offered instead of an answer the closest in the briefing, not questions to ask', () => {
+    const answer = engine.answer('what will the arctic pipeline cost');
+    expect(answer.answered).toBe(false);
+    expect(answer.suggestions.some((s) => s.kind === 'paragraph')).toBe(true);
+    const message = answerMessage(answer);
+    expect(message.text).toContain('Closest in the briefing:');
+    expect(JSON.stringify(message.blocks)).toContain('*Closest in the briefing:*');
+    expect(JSON.stringify(message.blocks)).not.toContain('You could ask');
   });
 });
 

@@ -97,7 +97,7 @@ describe('@-mentions', () => {
   });
 
   it('says kindly when the briefing does not cover it, with suggestions and no passage', async () => {
-    await send(mentionEvent('When is our team offsite?'));
+    await send(mentionEvent('When is the offsite?'));
     const reply = await fake.waitFor('chat.postMessage');
     expect(textOf(reply)).toMatch(/^Not in the briefing/);
     expect(allText(reply)).toContain('What is the Belt and Road initiative?');

@@ -45,9 +45,11 @@ export function answerMessage(answer: Answer, options: AnswerMessageOptions = {}
   }
   const suggestions = answer.suggestions.map((s) => s.text);
   if (suggestions.length > 0) {
-    const title = answer.answered ? '*Related in the briefing:*' : '*You could ask:*';
-    blocks.push(section(`${title}\n${bullets(suggestions.map(escapeText))}`));
-    if (!answer.answered) text += ` You could ask: ${suggestions.join(' / ')}`;
+    // Not answered: FAQ questions to ask instead, or the openings of the passages that hold most of the question.
+    const asks = answer.suggestions.every((s) => s.kind === 'faq');
+    const title = answer.answered ? 'Related in the briefing:' : asks ? 'You could ask:' : 'Closest in the briefing:';
+    blocks.push(section(`*${title}*\n${bullets(suggestions.map(escapeText))}`));
+    if (!answer.answered) text += ` ${title} ${suggestions.join(' / ')}`;
   }
   if (options.shareable) {
     blocks.push(button(SHARE_ACTION_ID, 'Share in channel', encodeShareValue({ kind: 'answer', question: answer.question })));
