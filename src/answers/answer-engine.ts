@@ -165,11 +165,12 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
     });
 
     const early = judgeQuestion(concepts);
-    if (early) return noAnswer(early);
+    if (early === 'empty') return noAnswer(early);
     const matches = index.search(concepts.map(searchConceptOf));
     const found = rankDocuments(concepts, matches, index.passages, passageCounts, index.vocabulary, index.order, newest);
     const picked =
-      knowledge.documents.length > 1 ? fromOneArticle(found[0], searched, question) : passageFrom(found[0], concepts, searched, index.vocabulary, question);
+      early ??
+      (knowledge.documents.length > 1 ? fromOneArticle(found[0], searched, question) : passageFrom(found[0], concepts, searched, index.vocabulary, question));
     // The next best passages: the covering document's first, then the best of the other documents that cover most.
     const nextBest = (except?: Passage): Suggestion[] =>
       found

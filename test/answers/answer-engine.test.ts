@@ -54,10 +54,15 @@ describe('the answer value', () => {
       ].join('\n\n'),
       'harbour.txt',
     );
-    const answer = createAnswerEngine(fromDocuments([doc])).answer('how much will the dredging cost the taxpayer');
+    const harbour = createAnswerEngine(fromDocuments([doc]));
+    const answer = harbour.answer('how much will the dredging cost the taxpayer');
     expect(answer).toMatchObject({ answered: false, reason: 'not-covered' });
     expect(answer.suggestions.map((s) => s.passageId)).toEqual(['harbour#p2']);
     expect(answer.suggestions[0]?.text).toBe('Dredging of the channel will start in the spring, the board said.');
+    // A name the article never mentions: not answered, and the passages about the rest are still offered.
+    const named = harbour.answer('will Vortexa Marine do the dredging');
+    expect(named).toMatchObject({ answered: false, reason: 'unknown-name' });
+    expect(named.suggestions.map((s) => s.passageId)).toEqual(['harbour#p2']);
   });
 
   it('never throws and never answers an empty or stop-word-only question', () => {
