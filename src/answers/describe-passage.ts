@@ -37,3 +37,8 @@ export function suggestionOf(passage: Passage): Suggestion {
     location: locationOf(passage),
   };
 }
+
+/** Whether suggestions are all FAQ questions (to ask instead), not the openings of paragraphs (to read). */
+export function suggestsQuestions(suggestions: readonly Suggestion[]): boolean {
+  return suggestions.every((s) => s.kind === 'faq');
+}

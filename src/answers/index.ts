@@ -2,6 +2,7 @@
 export { createAnswerEngine, NO_ANSWER_TEXT, type AnswerEngine, type AnswerEngineOptions, type AvoidedPassages } from './answer-engine.js';
 export { expandShorthand, normaliseQuery, MAX_QUESTION_LENGTH } from './normalise-query.js';
 export { cutAtWord, MAX_ANSWER_LENGTH } from './quote.js';
+export { suggestsQuestions } from './describe-passage.js';
 export type { Answer, AnswerSource, Suggestion, AbstainReason } from './types.js';
 export { loadAnswerEngine, openAnswerEngine, type LoadedEngine } from './open-answer-engine.js';
 export { createWarmingEngine, WARMING_UP_TEXT, type WarmingEngine } from './warming-engine.js';

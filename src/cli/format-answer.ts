@@ -1,5 +1,5 @@
 // Renders an answer as terminal text: a readable block, or a single line for piped use.
-import type { Answer } from '../answers/index.js';
+import { suggestsQuestions, type Answer } from '../answers/index.js';
 
 /** Several lines: the quote, its source, and what to ask next. */
 export function formatAnswerBlock(answer: Answer): string {
@@ -10,8 +10,7 @@ export function formatAnswerBlock(answer: Answer): string {
     lines.push(`${answer.answer} Nothing in the knowledge answers “${answer.question}”.`);
   }
   if (answer.suggestions.length > 0) {
-    const asks = answer.suggestions.every((s) => s.kind === 'faq');
-    lines.push(answer.answered ? 'Related:' : asks ? 'You could ask:' : 'Closest in the briefing:');
+    lines.push(answer.answered ? 'Related:' : suggestsQuestions(answer.suggestions) ? 'You could ask:' : 'Closest in the briefing:');
     for (const s of answer.suggestions) lines.push(`  • ${s.text} (${s.location})`);
   }
   return lines.join('\n');

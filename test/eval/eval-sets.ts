@@ -1,8 +1,8 @@
 // The answer-quality runs: each article alone with its questions, the seed with and without aliases, all together.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import MiniSearch from 'minisearch';
 import { fileURLToPath } from 'node:url';
+import MiniSearch from 'minisearch';
 import { createAnswerEngine, type AnswerEngine } from '../../src/answers/index.js';
 import { fromDocuments, parseAliases, parseDocument, type AliasTable, type KnowledgeDocument } from '../../src/knowledge/index.js';
 

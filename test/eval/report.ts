@@ -1,6 +1,8 @@
-// `npm run eval [-- --misses] [--typos] [--baseline] [--save F] [--diff F] [--articles DIR]`: the answer-quality figures of every
-// run; with --misses what went wrong; --baseline what a plain MiniSearch search gets right on the same questions; --typos how many right answers survive a slip of the keyboard, a shout or a greeting; --save writes every reply to F, --diff lists the questions whose reply changed since F
-// was saved; --articles measures another folder of articles and questions instead (a held-out set).
+// `npm run eval [-- --misses] [--typos] [--baseline] [--save F] [--diff F] [--articles DIR]`: the answer-quality
+// figures of every run; --misses lists what went wrong; --typos how many right answers survive a slip of the keyboard,
+// a shout or a greeting; --baseline what a plain MiniSearch search gets right on the same questions; --save writes
+// every reply to F, --diff lists the questions whose reply changed since F was saved; --articles measures another
+// folder of articles and questions instead (a held-out set).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { baselineRight, CHAT_FORMS, evalRuns, evalRunsIn, ratio, scoreRun, SLIPS, TWO_SLIPS, variantRobustness } from './eval-sets.js';
 

@@ -1,5 +1,5 @@
 // Renders an answer as a Slack message: the quote, its source, suggestions, and optionally the Share button.
-import type { Answer } from '../../answers/index.js';
+import { suggestsQuestions, type Answer } from '../../answers/index.js';
 import type { types } from '@slack/bolt';
 import { button, context, section } from './blocks.js';
 import { bullets, escapeText, quoteLines } from './escape.js';
@@ -46,8 +46,7 @@ export function answerMessage(answer: Answer, options: AnswerMessageOptions = {}
   const suggestions = answer.suggestions.map((s) => s.text);
   if (suggestions.length > 0) {
     // Not answered: FAQ questions to ask instead, or the openings of the passages that hold most of the question.
-    const asks = answer.suggestions.every((s) => s.kind === 'faq');
-    const title = answer.answered ? 'Related in the briefing:' : asks ? 'You could ask:' : 'Closest in the briefing:';
+    const title = answer.answered ? 'Related in the briefing:' : suggestsQuestions(answer.suggestions) ? 'You could ask:' : 'Closest in the briefing:';
     blocks.push(section(`*${title}*\n${bullets(suggestions.map(escapeText))}`));
     if (!answer.answered) text += ` ${title} ${suggestions.join(' / ')}`;
   }
