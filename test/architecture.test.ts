@@ -5,7 +5,16 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const SRC = fileURLToPath(new URL('../src/', import.meta.url));
-const CORE = ['knowledge', 'answers', 'summary', 'lexicon'];
+const CORE = ['knowledge', 'text', 'search', 'answers', 'summary', 'lexicon'];
+/** What each core module may import of the others: the layers run one way (text and lexicon at the bottom). */
+const LAYERS: Record<string, readonly string[]> = {
+  knowledge: [],
+  lexicon: [],
+  text: [],
+  search: ['knowledge', 'lexicon', 'text'],
+  answers: ['knowledge', 'lexicon', 'text', 'search'],
+  summary: ['knowledge', 'text'],
+};
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -32,6 +41,25 @@ describe('the core', () => {
     expect(text).not.toMatch(/from '\.\.\/(?:slack|config|logger)/);
     expect(text).not.toMatch(/process\.env/);
     expect(text).not.toMatch(/console\./);
+  });
+});
+
+describe('the modules', () => {
+  const allFiles = filesUnder(SRC);
+  // Another module's file named by an import: `../search/vocabulary.js` from src/answers/x.ts.
+  const reachesInto = (file: string): { module: string; target: string }[] =>
+    [...readFileSync(file, 'utf8').matchAll(/from '((?:\.\.\/)+)([a-z-]+)\/([a-z-]+)\.js'/gu)].map((m) => ({ module: m[2] ?? '', target: m[3] ?? '' }));
+
+  it.each(allFiles.map((f) => [f.slice(SRC.length), f]))('%s enters another module only through its index.ts', (_name, file) => {
+    const own = file.slice(SRC.length).split('/')[0] ?? '';
+    const past = reachesInto(file).filter(({ module, target }) => module !== own && CORE.includes(module) && target !== 'index');
+    expect(past).toEqual([]);
+  });
+
+  it.each(coreFiles.map((f) => [f.slice(SRC.length), f]))('%s imports only the core modules below its own', (_name, file) => {
+    const own = file.slice(SRC.length).split('/')[0] ?? '';
+    const above = reachesInto(file).filter(({ module }) => module !== own && !(LAYERS[own] ?? []).includes(module));
+    expect(above).toEqual([]);
   });
 });
 

@@ -1,7 +1,6 @@
 // Compiles the alias table into a lookup by first word, so a question is scanned once.
 import type { AliasTable } from '../knowledge/index.js';
-import { STOP_WORDS } from './stop-words.js';
-import { foldWord, searchTerms, type Token } from './tokenize.js';
+import { STOP_WORDS, foldWord, searchTerms, type Token } from '../text/index.js';
 
 /** One alias: the words that trigger it and what it stands for. */
 export interface Alias {

@@ -5,8 +5,8 @@ import { sharedLexicon, type Lexicon } from '../lexicon/index.js';
 import { closestFaq, figureCandidates } from './choose-passage.js';
 import { compileAliases } from './aliases.js';
 import { sourceOf, suggestionOf } from './describe-passage.js';
-import { expandShorthand, normaliseQuery, MAX_QUESTION_LENGTH } from './normalise-query.js';
-import { buildPassageIndex, type PassageIndex, type SearchConcept } from './passage-index.js';
+import { expandShorthand, normaliseQuery, MAX_QUESTION_LENGTH } from '../text/index.js';
+import { buildPassageIndex, type PassageIndex, type SearchConcept, type Vocabulary } from '../search/index.js';
 import { closeness, PassageTerms } from './proximity.js';
 import { PassageWords, UnheldWords } from './soft-match.js';
 import { SpelledOut } from './spelled-out.js';
@@ -14,7 +14,6 @@ import { cosine, meanVector, PassageVectors } from './similarity.js';
 import { MAX_ANSWER_LENGTH, quotePassage } from './quote.js';
 import { rankDocuments, type RankedDocument, type RankedPassage } from './rank-documents.js';
 import { DocumentViews } from './document-view.js';
-import type { Vocabulary } from './vocabulary.js';
 import { resolveQuery, type Concept, type QueryContext } from './resolve-query.js';
 import type { AbstainReason, Answer, Suggestion } from './types.js';
 

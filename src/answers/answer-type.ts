@@ -1,8 +1,7 @@
 // What kind of answer a question wants, where its words say so: "how many" wants an amount, stated near what it
 // counts ("58 aircraft" for "how many planes"), not a date or a code that happens to hold digits.
 import type { Concept } from './resolve-query.js';
-import { NUMBER_WORDS } from './stop-words.js';
-import { tokenize, type Token } from './tokenize.js';
+import { NUMBER_WORDS, tokenize, type Token } from '../text/index.js';
 
 const ASKS_FOR_AMOUNT = /\b(?:how (?:many|much|long|old|far|big|large|high|deep|tall|wide|heavy|fast|hot|cold)|number of|percentage|what percent|proportion of)\b/iu;
 const MAGNITUDES = new Set(['hundred', 'hundreds', 'thousand', 'thousands', 'million', 'millions', 'billion', 'billions', 'dozen', 'dozens', 'half']);

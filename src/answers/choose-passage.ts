@@ -2,7 +2,7 @@
 // it cost" asks), an FAQ answer whose question is the question asked.
 import { holdsDuration, asksForCount, countsDirectly, asksForMoney, holdsMoney, asksForAge, asksForDuration, asksForFigure, asksForTime, holdsAge, holdsTime, asksForShare, figureFocus, figureNear, holdsAnyFigure, holdsFigure, holdsPercent } from './answer-type.js';
 import { conceptWeight, coverageFactor, isStoryName } from './concept-weight.js';
-import type { PassageIndex } from './passage-index.js';
+import type { PassageIndex } from '../search/index.js';
 import type { RankedPassage } from './rank-documents.js';
 import type { Alternative, Concept } from './resolve-query.js';
 

@@ -1,6 +1,6 @@
 // How much a concept weighs and whether it is specific, from how many passages hold its primary alternative.
 import type { Alternative, Concept } from './resolve-query.js';
-import type { Vocabulary } from './vocabulary.js';
+import type { Vocabulary } from '../search/index.js';
 
 /** A term found in more than this share of passages is the story's topic (the countries or companies it is about), not what a question is about. */
 export const TOPIC_SHARE = 0.5;

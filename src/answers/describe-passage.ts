@@ -1,7 +1,5 @@
 // Describes a passage for a reply: its source (document, paragraph or FAQ entry, site) and a suggestion label.
-import type { KnowledgeDocument, Passage } from '../knowledge/index.js';
-import { splitDateline } from '../knowledge/dateline.js';
-import { splitSentences } from '../knowledge/split-sentences.js';
+import { type KnowledgeDocument, type Passage, splitDateline, splitSentences } from '../knowledge/index.js';
 import { cutAtWord } from './quote.js';
 import type { AnswerSource, Suggestion } from './types.js';
 

@@ -4,10 +4,9 @@
 // of one article (everywhere in it) weighs little there however rare it is in the others.
 import type { KnowledgeDocument } from '../knowledge/index.js';
 import type { LexicalTable } from '../lexicon/index.js';
-import { passageWords, vectorTableOf, type PassageIndex } from './passage-index.js';
+import { passageWords, vectorTableOf, type PassageIndex, Vocabulary } from '../search/index.js';
 import type { Concept, QueryContext } from './resolve-query.js';
 import { SpelledOut } from './spelled-out.js';
-import { Vocabulary } from './vocabulary.js';
 
 /** What a question is resolved and weighed against within one article. */
 export interface DocumentView {

@@ -1,6 +1,6 @@
 // The answers module's public face: build an engine over the knowledge and ask it questions.
 export { createAnswerEngine, NO_ANSWER_TEXT, type AnswerEngine, type AnswerEngineOptions, type AvoidedPassages } from './answer-engine.js';
-export { expandShorthand, normaliseQuery, MAX_QUESTION_LENGTH } from './normalise-query.js';
+export { expandShorthand, normaliseQuery, MAX_QUESTION_LENGTH } from '../text/index.js';
 export { cutAtWord, MAX_ANSWER_LENGTH } from './quote.js';
 export { suggestsQuestions } from './describe-passage.js';
 export type { Answer, AnswerSource, Suggestion, AbstainReason } from './types.js';

@@ -1,8 +1,7 @@
 // Loads a knowledge folder (articles and aliases) and makes the answer engine over it, from the index cache if it can.
 import { loadAliases, loadKnowledge, type Knowledge } from '../knowledge/index.js';
 import { createAnswerEngine, type AnswerEngine, type AnswerEngineOptions } from './answer-engine.js';
-import { cacheKey, readIndexCache, writeIndexCache } from './index-cache.js';
-import { buildPassageIndexAsync, loadPassageIndex, type PassageIndex, type PassageIndexData } from './passage-index.js';
+import { cacheKey, readIndexCache, writeIndexCache, buildPassageIndexAsync, loadPassageIndex, type PassageIndex, type PassageIndexData } from '../search/index.js';
 
 type EngineOptions = Omit<AnswerEngineOptions, 'aliases' | 'index'>;
 

@@ -1,9 +1,8 @@
 // How close together a passage holds the words of a question: "analysts were divided on the price" answers "what do
 // analysts think of the price" better than a passage with the two words sentences apart.
-import type { Passage } from '../knowledge/index.js';
-import { splitDateline } from '../knowledge/dateline.js';
+import { type Passage, splitDateline } from '../knowledge/index.js';
 import type { Concept } from './resolve-query.js';
-import { searchTerms } from './tokenize.js';
+import { searchTerms } from '../text/index.js';
 
 /** Passages whose terms are remembered for measuring closeness (the top few of each question are). */
 const MEMO_LIMIT = 2_000;

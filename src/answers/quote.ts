@@ -1,6 +1,6 @@
 // Picks what to quote from a passage: all of it when short, else its sentences that match the question best.
-import { splitSentences } from '../knowledge/split-sentences.js';
-import { searchTerms } from './tokenize.js';
+import { splitSentences } from '../knowledge/index.js';
+import { searchTerms } from '../text/index.js';
 
 /** Longest primary answer, in characters. */
 export const MAX_ANSWER_LENGTH = 800;

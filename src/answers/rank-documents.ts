@@ -1,9 +1,8 @@
 // Weighs what the index found for a question: how much of it each document covers, and which passages hold most.
 import type { Passage } from '../knowledge/index.js';
 import { coverageFactor, coverageWeight, TOPIC_SHARE } from './concept-weight.js';
-import type { PassageMatch } from './passage-index.js';
+import type { PassageMatch, Vocabulary } from '../search/index.js';
 import type { Concept } from './resolve-query.js';
-import type { Vocabulary } from './vocabulary.js';
 
 /** How much more a passage may score for one concept by holding it better (BM25) than the others that hold it. */
 export const BM25_TIEBREAK = 0.2;

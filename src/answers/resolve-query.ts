@@ -13,8 +13,7 @@ import {
   type Alternative,
   type WordContext,
 } from './resolve-word.js';
-import { isStopWordSlip } from './stop-words.js';
-import { tokenize, type Token } from './tokenize.js';
+import { isStopWordSlip, tokenize, type Token } from '../text/index.js';
 
 export { MATCH_STRENGTH, type Alternative, type AlternativeKind } from './resolve-word.js';
 

@@ -1,8 +1,8 @@
 // How the knowledge may say one word or phrase of a question: its own forms, its relatives in general English, a
 // word used alike, the words of its definition, a typo's correction; each way with how surely it stands for it.
 import { RELATION_STRENGTH, type Lexicon, type LexicalTable, type Relation, type VectorTable } from '../lexicon/index.js';
-import { termOf, tokenize, type Token } from './tokenize.js';
-import type { MatchKind, TermMatch, Vocabulary } from './vocabulary.js';
+import { termOf, tokenize, type Token } from '../text/index.js';
+import type { MatchKind, TermMatch, Vocabulary } from '../search/index.js';
 
 /** How a concept's alternative was found: in the vocabulary, through an alias, or through general English. */
 export type AlternativeKind = MatchKind | 'alias' | 'gloss' | 'near' | Relation;

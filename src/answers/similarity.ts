@@ -1,9 +1,8 @@
 // How alike a question and a passage are in use (the mean of their words' GloVe vectors): among passages that hold
 // the question's words about equally, the one about the same thing comes first.
-import type { Passage } from '../knowledge/index.js';
-import { splitDateline } from '../knowledge/dateline.js';
+import { type Passage, splitDateline } from '../knowledge/index.js';
 import { DIMENSIONS, type WordVectors } from '../lexicon/index.js';
-import { tokenize } from './tokenize.js';
+import { tokenize } from '../text/index.js';
 
 /** Passages whose vectors are remembered. */
 const MEMO_LIMIT = 2_000;

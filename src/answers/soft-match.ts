@@ -1,13 +1,11 @@
 // Words of a question the knowledge says otherwise: how close in use (GloVe) the passage's own words come to each
 // question word the passage does not hold ("grab" and "stolen", "diverted" and "rerouted").
-import type { Passage } from '../knowledge/index.js';
-import { splitDateline } from '../knowledge/dateline.js';
+import { type Passage, splitDateline } from '../knowledge/index.js';
 import { DIMENSIONS, type WordVectors } from '../lexicon/index.js';
 import { coverageFactor, coverageWeight } from './concept-weight.js';
-import type { PassageMatch } from './passage-index.js';
+import type { PassageMatch, Vocabulary } from '../search/index.js';
 import type { Concept } from './resolve-query.js';
-import { tokenize } from './tokenize.js';
-import type { Vocabulary } from './vocabulary.js';
+import { tokenize } from '../text/index.js';
 
 /** Least similarity in use for a passage's word to count for a question word it does not hold. */
 export const MIN_SIMILARITY_IN_USE = 0.45;

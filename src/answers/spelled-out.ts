@@ -1,7 +1,7 @@
 // An abbreviation a reader makes of the knowledge's words (ocr for "official cash rate", CR for "Civic Renewal"),
 // found by its initials when a question uses it and nothing else explains it.
 import type { Passage } from '../knowledge/index.js';
-import { termOf } from './tokenize.js';
+import { termOf } from '../text/index.js';
 
 /** Knowledge larger than this is not scanned (the scan reads every passage once per abbreviation). */
 export const MAX_SCANNED_PASSAGES = 20_000;

@@ -3,7 +3,7 @@
 // changes (a question is answered wholly from the old knowledge or wholly from the new).
 import type { Knowledge } from '../knowledge/index.js';
 import type { AnswerEngine } from './answer-engine.js';
-import { normaliseQuery } from './normalise-query.js';
+import { normaliseQuery } from '../text/index.js';
 
 /** The reply while warming up. */
 export const WARMING_UP_TEXT = "I'm still reading the briefing. Please ask again in a few seconds.";

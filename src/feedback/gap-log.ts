@@ -2,7 +2,7 @@
 // the date, the article set it was asked against; never who asked or where), with a count of all questions, so the
 // editors get a report of the most-asked gaps.
 import type { Answer } from '../answers/index.js';
-import { searchTerms } from '../answers/tokenize.js';
+import { searchTerms } from '../text/index.js';
 import type { SharedStore, StoredRecord } from '../store/shared-store.js';
 
 /** The streams in the shared store. */

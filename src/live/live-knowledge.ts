@@ -2,8 +2,7 @@
 // and remove articles. The index is updated in place and the engine switched whole, so each question is answered
 // from one version of the knowledge; the index cache follows, so a restart loads instead of rebuilding.
 import { createAnswerEngine, createWarmingEngine, type AvoidedPassages, type WarmingEngine } from '../answers/index.js';
-import { cacheKey, writeIndexCache } from '../answers/index-cache.js';
-import type { PassageIndex } from '../answers/passage-index.js';
+import { cacheKey, writeIndexCache, type PassageIndex } from '../search/index.js';
 import { KnowledgeError, type AliasTable, type Knowledge, type KnowledgeDocument } from '../knowledge/index.js';
 import { BUILD_IN_PROCESS_LIMIT, buildInChild, loadEngine } from '../load-engine.js';
 import type { Logger } from '../logger.js';

@@ -1,5 +1,5 @@
 // Builds the briefing summary: a headline, 4–6 central and non-redundant sentences, the FAQ, the source.
-import { searchTerms } from '../answers/tokenize.js';
+import { searchTerms } from '../text/index.js';
 import { documentDate, newestFirst, splitDateline, splitSentences, type Knowledge, type KnowledgeDocument } from '../knowledge/index.js';
 import { pickLead } from './pick-lead.js';
 import { cosine, textRank, tfidfVectors } from './textrank.js';

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileAliases } from '../../src/answers/aliases.js';
 import { DocumentViews, MAX_VIEWS } from '../../src/answers/document-view.js';
-import { buildPassageIndex } from '../../src/answers/passage-index.js';
+import { buildPassageIndex } from '../../src/search/passage-index.js';
 import { resolveQuery } from '../../src/answers/resolve-query.js';
 import { fromDocuments, parseDocument } from '../../src/knowledge/index.js';
 import { sharedLexicon } from '../../src/lexicon/index.js';

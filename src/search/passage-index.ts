@@ -2,13 +2,12 @@
 // Documents can be added, changed and removed in place: every derived table follows, so the index answers as one
 // built from scratch over the same documents would.
 import MiniSearch from 'minisearch';
-import { aliasPairs, mergeAliasPairs, type AliasPairs, type AliasTable, type Knowledge, type KnowledgeDocument, type Passage } from '../knowledge/index.js';
-import { splitDateline } from '../knowledge/dateline.js';
+import { aliasPairs, mergeAliasPairs, type AliasPairs, type AliasTable, type Knowledge, type KnowledgeDocument, type Passage, splitDateline } from '../knowledge/index.js';
 import { LexicalTable, sharedLexicon, type LexicalTableData, type Lexicon, type VectorTable } from '../lexicon/index.js';
 import { CommonTerms } from './common-terms.js';
 import { buildLexicalTable, isLexicalWord, PhraseFinder, sameWord } from './lexical-words.js';
 import { searchAmong, searchPassages, type PassageMatch, type SearchConcept } from './search-passages.js';
-import { tokenize, type Token } from './tokenize.js';
+import { tokenize, type Token } from '../text/index.js';
 import { isWordShaped, Vocabulary, type SurfaceChange, type VocabularyData, type VocabularyWord } from './vocabulary.js';
 
 /** Field boosts. Equal: a close FAQ question is preferred by the engine's closeness rule, not by ranking. */

@@ -7,7 +7,7 @@ import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { PassageIndexData } from './passage-index.js';
-import { STOP_WORDS } from './stop-words.js';
+import { STOP_WORDS } from '../text/index.js';
 
 /** Bumped whenever the index's shape, the text analysis or the lexical links change, so old caches are never read. */
 export const INDEX_FORMAT = 5;

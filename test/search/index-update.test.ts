@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAnswerEngine, type AnswerEngine } from '../../src/answers/index.js';
-import { buildPassageIndex, loadPassageIndex, type PassageIndex } from '../../src/answers/passage-index.js';
+import { buildPassageIndex, loadPassageIndex, type PassageIndex } from '../../src/search/passage-index.js';
 import { fromDocuments, parseDocument, type KnowledgeDocument } from '../../src/knowledge/index.js';
 
 const ARTICLES = new URL('../eval/articles/', import.meta.url).pathname;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchTerms, TOKEN_MEMO_LIMIT, tokenize, tokenMemoSize } from '../../src/answers/tokenize.js';
+import { searchTerms, TOKEN_MEMO_LIMIT, tokenize, tokenMemoSize } from '../../src/text/tokenize.js';
 
 describe('tokenize', () => {
   it('reads U.S. and words in capitals as acronyms, whose terms no stem can collide with', () => {

@@ -1,6 +1,6 @@
 // The knowledge's words and WordNet phrases, for its lexical table: what general English is looked up for.
 import { LexicalTable, type KnowledgeWord, type Lexicon } from '../lexicon/index.js';
-import { searchTerms, type Token } from './tokenize.js';
+import { searchTerms, type Token } from '../text/index.js';
 import type { Vocabulary } from './vocabulary.js';
 
 /** Phrases of two or three words that WordNet knows (`united_states`, `arrest_warrant`), found while indexing. */

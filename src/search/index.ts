@@ -1,0 +1,19 @@
+// The search module's public face: the index over the knowledge's passages, its vocabulary, and its cache on disk.
+export {
+  buildPassageIndex,
+  buildPassageIndexAsync,
+  loadPassageIndex,
+  passageWords,
+  vectorTableOf,
+  BM25,
+  COMMON_MIN,
+  COMMON_SHARE,
+  FIELD_BOOST,
+  type IndexChange,
+  type IndexTuning,
+  type PassageIndex,
+  type PassageIndexData,
+} from './passage-index.js';
+export { MAX_CANDIDATES, type PassageMatch, type SearchConcept } from './search-passages.js';
+export { Vocabulary, isWordShaped, type MatchKind, type TermMatch, type VocabularyData, type VocabularyWord } from './vocabulary.js';
+export { cacheKey, readIndexCache, writeIndexCache, INDEX_FORMAT } from './index-cache.js';
