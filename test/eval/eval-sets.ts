@@ -1,9 +1,10 @@
-// The answer-quality runs: each article alone with its questions, the seed with and without aliases, all together.
-import { readdirSync, readFileSync } from 'node:fs';
+// The answer-quality runs: each article alone with its questions, the seed with and without aliases, all together,
+// each with a file of workplace chatter that every knowledge must decline.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import MiniSearch from 'minisearch';
-import { createAnswerEngine, type AnswerEngine } from '../../src/answers/index.js';
+import { createAnswerEngine, type Answer, type AnswerEngine } from '../../src/answers/index.js';
 import { fromDocuments, parseAliases, parseDocument, type AliasTable, type KnowledgeDocument } from '../../src/knowledge/index.js';
 
 /** A question set as written: passages named locally (`p3`, `faq1`). */
@@ -32,11 +33,26 @@ export interface EvalRun {
   aliases: AliasTable;
   answerable: EvalQuestion[];
   outOfScope: { q: string; set: string }[];
+  /** Workplace chatter posted where the bot listens: to be declined with no passage quoted or offered. */
+  chatter: string[];
 }
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
 const SEED_FILE = 'putin-visits-xi-in-beijing.txt';
+
+/** The development sets (tuned on): the seed's blind questions, `articles/`, `dev2/` (news) and `crowd/` (encyclopedia). */
+export const DEV_FOLDERS = ['articles', 'dev2', 'crowd'] as const;
+/** The frozen holdouts: measured at the start and the end of an issue only, never to choose between two changes. */
+export const HOLDOUT_FOLDERS = ['holdout', 'holdout2', 'holdout3'] as const;
+/** Chatter for the development runs, and the frozen chatter every holdout run is asked. */
+export const DEV_CHATTER = here('dev2/chatter.json');
+export const HOLDOUT_CHATTER = here('chatter.json');
+
+/** The lines of a chatter file (`{ "lines": [...] }`). */
+export function chatterIn(file: string): string[] {
+  return existsSync(file) ? readJson<{ lines: string[] }>(file).lines : [];
+}
 
 /** Each article of `dir` (`<slug>.txt`) with its questions (`<slug>.questions.json`). */
 function articlesIn(dir: string): EvalArticle[] {
@@ -49,16 +65,22 @@ function articlesIn(dir: string): EvalArticle[] {
   });
 }
 
-/** Runs over another folder of articles and questions: each alone, and all together (a held-out check). */
-export function evalRunsIn(dir: string): EvalRun[] {
+/** Runs over a folder of articles and questions: each alone, and all together (named after the folder). */
+export function evalRunsIn(dir: string, chatter: readonly string[] = chatterIn(HOLDOUT_CHATTER), label = dir.replace(/\/$/u, '').split('/').pop() ?? dir): EvalRun[] {
   const articles = articlesIn(dir);
-  return [...articles.map(alone), together('all together', articles)];
+  return [...articles.map((a) => alone(a, chatter)), together(`${label} together`, articles, chatter)];
 }
 
-const alone = (article: EvalArticle): EvalRun => ({ name: article.document.id, documents: [article.document], aliases: {}, ...questionsOf(article) });
+const alone = (article: EvalArticle, chatter: readonly string[]): EvalRun => ({
+  name: article.document.id,
+  documents: [article.document],
+  aliases: {},
+  ...questionsOf(article),
+  chatter: [...chatter],
+});
 
 // Every article in one knowledge, every question asked of it (without aliases.json).
-function together(name: string, articles: readonly EvalArticle[]): EvalRun {
+function together(name: string, articles: readonly EvalArticle[], chatter: readonly string[]): EvalRun {
   const all = articles.map(questionsOf);
   return {
     name,
@@ -66,17 +88,16 @@ function together(name: string, articles: readonly EvalArticle[]): EvalRun {
     aliases: {},
     answerable: all.flatMap((q) => q.answerable),
     outOfScope: all.flatMap((q) => q.outOfScope),
+    chatter: [...chatter],
   };
 }
 
-function loadArticles(): EvalArticle[] {
-  const seedText = readFileSync(here(`../../knowledge/${SEED_FILE}`), 'utf8');
-  const seed: EvalArticle = {
-    document: parseDocument(seedText, SEED_FILE),
-    sets: readdirSync(here('seed/')).filter((f) => f.endsWith('.json')).sort()
-      .map((f) => ({ name: `seed/${f.replace(/\.json$/u, '')}`, questions: readJson<QuestionFile>(here(`seed/${f}`)) })),
+// The seed article with one of its question sets (`blind`, written by someone who never saw the engine, or `tuned`).
+function seedArticle(set: 'blind' | 'tuned'): EvalArticle {
+  return {
+    document: parseDocument(readFileSync(here(`../../knowledge/${SEED_FILE}`), 'utf8'), SEED_FILE),
+    sets: [{ name: `seed/${set}`, questions: readJson<QuestionFile>(here(`seed/${set}.json`)) }],
   };
-  return [seed, ...articlesIn(here('articles/'))];
 }
 
 function questionsOf(article: EvalArticle): Pick<EvalRun, 'answerable' | 'outOfScope'> {
@@ -89,68 +110,115 @@ function questionsOf(article: EvalArticle): Pick<EvalRun, 'answerable' | 'outOfS
   };
 }
 
-/** Every run the eval measures: the seed with and without `aliases.json`, each other article alone, all together. */
-export function evalRuns(): EvalRun[] {
-  const articles = loadArticles();
-  const [seed, ...others] = articles as [EvalArticle, ...EvalArticle[]];
+/** The seed's runs: its blind questions with and without `aliases.json`, and the questions it was first tuned on. */
+export function seedRuns(chatter: readonly string[] = chatterIn(DEV_CHATTER)): EvalRun[] {
+  const blind = seedArticle('blind');
   const aliases = parseAliases(readFileSync(here('../../knowledge/aliases.json'), 'utf8'));
   return [
-    { name: 'seed with aliases.json', documents: [seed.document], aliases, ...questionsOf(seed) },
-    { name: 'seed without aliases.json', documents: [seed.document], aliases: {}, ...questionsOf(seed) },
-    ...others.map(alone),
-    together('all articles together', articles),
+    { name: 'seed with aliases.json', documents: [blind.document], aliases, ...questionsOf(blind), chatter: [...chatter] },
+    { name: 'seed without aliases.json', documents: [blind.document], aliases: {}, ...questionsOf(blind), chatter: [...chatter] },
+    { ...alone(seedArticle('tuned'), chatter), name: 'seed, tuned questions (not a floor)' },
   ];
 }
 
-/** What a run scored: right answers, abstentions, and what went wrong. */
+/**
+ * Every development run: the seed's, each article of `articles/` alone and all together with the seed's blind
+ * questions, then `dev2/` and `crowd/` alone and together. Dev chatter is asked of every one.
+ */
+export function evalRuns(): EvalRun[] {
+  const chatter = chatterIn(DEV_CHATTER);
+  const articles = articlesIn(here('articles/'));
+  return [
+    ...seedRuns(chatter),
+    ...articles.map((a) => alone(a, chatter)),
+    together('all articles together', [seedArticle('blind'), ...articles], chatter),
+    ...DEV_FOLDERS.slice(1).filter((f) => existsSync(here(`${f}/`))).flatMap((f) => evalRunsIn(here(`${f}/`), chatter, f)),
+  ];
+}
+
+/** What a run scored. */
 export interface EvalScore {
   name: string;
+  answerable: number;
+  /** Answerable questions answered, and of those, answered from a passage that answers them. */
+  answered: number;
   right: number;
   /** Answerable questions whose passage the reply quotes or offers among its suggestions. */
   inReply: number;
-  answerable: number;
-  abstained: number;
   outOfScope: number;
+  /** Out-of-scope questions not answered. */
+  abstained: number;
+  chatter: number;
+  /** Chatter not answered, and offered no passage either. */
+  chatterDeclined: number;
+  /** Chatter answered with a quoted passage. */
+  chatterAnswered: number;
   misses: { q: string; set: string; expect: string[]; got: string }[];
   leaks: { q: string; set: string; got: string }[];
+  chatterLeaks: { q: string; got: string }[];
 }
+
+/** Share of answers given (to answerable and out-of-scope questions) that quote a passage that answers the question. */
+export const precisionOf = (s: EvalScore): number => s.right / Math.max(1, s.answered + s.outOfScope - s.abstained);
 
 /** The engine a run is measured on (the cache off, so every question is searched). */
 export function engineFor(run: EvalRun): AnswerEngine {
   return createAnswerEngine(fromDocuments(run.documents), { aliases: run.aliases, cacheSize: 0 });
 }
 
+/** The passages a reply quotes or offers. */
+export const passagesIn = (answer: Answer): string[] =>
+  [answer.source?.passageId, ...answer.suggestions.map((s) => s.passageId)].filter((id): id is string => id !== undefined);
+
+/** One reply as the eval records it. */
+export interface EvalReply {
+  q: string;
+  kind: 'answerable' | 'out-of-scope' | 'chatter';
+  answer: Answer;
+  /** Quoted a passage that answers it (answerable), or declined (out of scope; chatter: with nothing offered). */
+  right: boolean;
+}
+
 /** Asks every question of `run` and scores the replies (`onReply` sees each one). */
-export function scoreRun(
-  run: EvalRun,
-  engine: AnswerEngine = engineFor(run),
-  onReply?: (q: string, got: string, right: boolean) => void,
-): EvalScore {
+export function scoreRun(run: EvalRun, engine: AnswerEngine = engineFor(run), onReply?: (reply: EvalReply) => void): EvalScore {
   let inReply = 0;
-  const got = (q: string, expect: readonly string[] = []): string => {
-    const answer = engine.answer(q);
-    if ([answer.source?.passageId, ...answer.suggestions.map((s) => s.passageId)].some((id) => id !== undefined && expect.includes(id))) inReply += 1;
-    return answer.answered ? (answer.source?.passageId ?? '?') : `(abstained: ${answer.reason ?? '?'})`;
-  };
+  let answered = 0;
+  const got = (answer: Answer): string => (answer.answered ? (answer.source?.passageId ?? '?') : `(declined: ${answer.reason ?? '?'})`);
   const misses = run.answerable.flatMap(({ q, expect, set }) => {
-    const passage = got(q, expect);
-    onReply?.(q, passage, expect.includes(passage));
-    return expect.includes(passage) ? [] : [{ q, set, expect, got: passage }];
+    const answer = engine.answer(q);
+    if (passagesIn(answer).some((id) => expect.includes(id))) inReply += 1;
+    if (answer.answered) answered += 1;
+    const right = answer.answered && expect.includes(answer.source?.passageId ?? '');
+    onReply?.({ q, kind: 'answerable', answer, right });
+    return right ? [] : [{ q, set, expect, got: got(answer) }];
   });
   const leaks = run.outOfScope.flatMap(({ q, set }) => {
-    const passage = got(q);
-    onReply?.(q, passage, passage.startsWith('(abstained'));
-    return passage.startsWith('(abstained') ? [] : [{ q, set, got: passage }];
+    const answer = engine.answer(q);
+    onReply?.({ q, kind: 'out-of-scope', answer, right: !answer.answered });
+    return answer.answered ? [{ q, set, got: got(answer) }] : [];
+  });
+  let chatterAnswered = 0;
+  const chatterLeaks = run.chatter.flatMap((q) => {
+    const answer = engine.answer(q);
+    if (answer.answered) chatterAnswered += 1;
+    const offered = passagesIn(answer);
+    onReply?.({ q, kind: 'chatter', answer, right: offered.length === 0 });
+    return offered.length === 0 ? [] : [{ q, got: answer.answered ? got(answer) : `offered ${offered.join(', ')}` }];
   });
   return {
     name: run.name,
+    answerable: run.answerable.length,
+    answered,
     right: run.answerable.length - misses.length,
     inReply,
-    answerable: run.answerable.length,
-    abstained: run.outOfScope.length - leaks.length,
     outOfScope: run.outOfScope.length,
+    abstained: run.outOfScope.length - leaks.length,
+    chatter: run.chatter.length,
+    chatterDeclined: run.chatter.length - chatterLeaks.length,
+    chatterAnswered,
     misses,
     leaks,
+    chatterLeaks,
   };
 }
 
@@ -170,7 +238,6 @@ export function baselineRight(run: EvalRun): number {
 
 /** `12/30 (40.0%)`. */
 export const ratio = (n: number, of: number): string => `${n}/${of} (${((100 * n) / Math.max(1, of)).toFixed(1)}%)`;
-
 /** The slips a hurried reader makes in a word: two letters swapped, one dropped, one doubled (in the middle). */
 export const SLIPS = ['swapped', 'dropped', 'doubled'] as const;
 /** How else a question arrives in chat: shouted, or after a greeting. */
