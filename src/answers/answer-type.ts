@@ -167,3 +167,35 @@ const DURATION = new RegExp(
 export function holdsDuration(text: string): boolean {
   return DURATION.test(text);
 }
+
+/** How a passage fits the kind of answer a question asks for. */
+export interface TypeFit {
+  /** The question asks for a kind of answer (an amount, money, a time, an age). */
+  asked: boolean;
+  /** The passage states that kind of answer (about what is counted, where the question names it). */
+  fit: boolean;
+  /** It states it the way the question asks: a count right before what it counts, a length of time, a percentage, money. */
+  exact: boolean;
+}
+
+/**
+ * How `text` fits what `question` asks for: money is answered by money (or a percentage), "when" by a time, "how old"
+ * by an age, "how many" by an amount near what it counts (`focus`), "how long" by a length of time.
+ */
+export function typeFit(question: string, text: string, focus: Concept | undefined): TypeFit {
+  if (asksForMoney(question)) {
+    const money = holdsMoney(text);
+    return { asked: true, fit: money || holdsPercent(text), exact: money };
+  }
+  if (asksForAge(question)) return { asked: true, fit: holdsAge(text), exact: holdsAge(text) };
+  if (asksForTime(question)) return { asked: true, fit: holdsTime(text), exact: holdsTime(text) };
+  if (!asksForFigure(question)) return { asked: false, fit: false, exact: false };
+  const duration = asksForDuration(question);
+  const fit = focus ? figureNear(text, focus) : duration ? holdsAnyFigure(text) : holdsFigure(text);
+  const exact =
+    focus && asksForCount(question) ? countsDirectly(text, focus)
+    : duration ? holdsDuration(text)
+    : asksForShare(question) ? holdsPercent(text)
+    : fit;
+  return { asked: true, fit, exact: fit && exact };
+}

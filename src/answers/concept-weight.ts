@@ -2,9 +2,6 @@
 import type { Alternative, Concept } from './resolve-query.js';
 import type { Vocabulary } from '../search/index.js';
 
-/** A term found in more than this share of passages is the story's topic (the countries or companies it is about), not what a question is about. */
-export const TOPIC_SHARE = 0.5;
-
 /** A phrase weighs as much as its rarest word: `ln(1 + N / df)`. Unknown concepts weigh as much as the rarest known word. */
 export function alternativeWeight(alternative: Alternative | undefined, vocabulary: Vocabulary): number {
   if (!alternative) return vocabulary.idf('');

@@ -1,7 +1,7 @@
 // Describes a passage for a reply: its source (document, paragraph or FAQ entry, site) and a suggestion label.
 import { type KnowledgeDocument, type Passage, splitDateline, splitSentences } from '../knowledge/index.js';
 import { cutAtWord } from './quote.js';
-import type { AnswerSource, Suggestion } from './types.js';
+import type { Answer, AnswerSource, Suggestion } from './types.js';
 
 /** Longest suggestion label, in characters. */
 export const MAX_SUGGESTION_LENGTH = 140;
@@ -25,18 +25,19 @@ export function sourceOf(passage: Passage, document: KnowledgeDocument): AnswerS
   };
 }
 
-/** A suggestion pointing at `passage`: its FAQ question, or the opening sentence of the paragraph. */
-export function suggestionOf(passage: Passage): Suggestion {
+/** A suggestion pointing at `passage` of `document`: its FAQ question, or the opening sentence of the paragraph. */
+export function suggestionOf(passage: Passage, document: KnowledgeDocument): Suggestion {
   const opening = splitSentences(splitDateline(passage.text).body)[0] ?? passage.text;
   return {
     text: passage.question ?? cutAtWord(opening, MAX_SUGGESTION_LENGTH),
     passageId: passage.id,
     kind: passage.kind,
     location: locationOf(passage),
+    title: document.title,
   };
 }
 
-/** Whether suggestions are all FAQ questions (to ask instead), not the openings of paragraphs (to read). */
-export function suggestsQuestions(suggestions: readonly Suggestion[]): boolean {
-  return suggestions.every((s) => s.kind === 'faq');
+/** What a reply's suggestions are, by its outcome: related passages, the candidates it is not sure of, or the closest. */
+export function suggestionHeading(answer: Pick<Answer, 'outcome'>): string {
+  return answer.outcome === 'answer' ? 'Related in the briefing' : answer.outcome === 'not-sure' ? 'It may be one of these' : 'Closest in the briefing';
 }

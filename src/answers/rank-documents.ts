@@ -1,6 +1,6 @@
 // Weighs what the index found for a question: how much of it each document covers, and which passages hold most.
 import type { Passage } from '../knowledge/index.js';
-import { coverageFactor, coverageWeight, TOPIC_SHARE } from './concept-weight.js';
+import { coverageFactor, coverageWeight } from './concept-weight.js';
 import type { PassageMatch, Vocabulary } from '../search/index.js';
 import type { Concept } from './resolve-query.js';
 
@@ -25,18 +25,17 @@ export interface RankedDocument {
   docId: string;
   /** Share of the question's weight its passages hold, together (frame words left out). */
   coverage: number;
-  /** Whether it holds a concept that is not the topic of most of its passages (not just the story's names). */
-  specific: boolean;
+  /** Per concept (in question order): the best share of it any of its passages holds (0: the document never says it). */
+  held: Float64Array;
   /** Its passages that hold any concept, best first. */
   passages: RankedPassage[];
 }
 
-// Per document while ranking: the best coverage strength of each concept, how many passages hold it at that
-// strength, and the best passage score (for ties between documents).
+// Per document while ranking: the best coverage strength of each concept, and the best passage score (for ties
+// between documents).
 interface Tally {
   docId: string;
   best: Float64Array;
-  holding: Int32Array;
   top: number;
   members: number[];
   /** The earliest of its matched passages in the knowledge's order. */
@@ -52,7 +51,6 @@ export function rankDocuments(
   concepts: readonly Concept[],
   matches: readonly PassageMatch[],
   passages: readonly (Passage | undefined)[],
-  passageCounts: ReadonlyMap<string, number>,
   vocabulary: Vocabulary,
   order: (position: number) => number = (position) => position,
   newest: ReadonlyMap<string, number> = new Map(),
@@ -70,7 +68,7 @@ export function rankDocuments(
   matches.forEach(({ position, offset, held, strength, score }, m) => {
     const docId = (passages[position] as Passage).docId;
     let tally = tallies.get(docId);
-    if (!tally) tallies.set(docId, (tally = { docId, best: new Float64Array(n), holding: new Int32Array(n), top: 0, members: [], first: Infinity }));
+    if (!tally) tallies.set(docId, (tally = { docId, best: new Float64Array(n), top: 0, members: [], first: Infinity }));
     let ranked = 0;
     let covered = 0;
     for (let c = 0; c < n; c += 1) {
@@ -81,11 +79,7 @@ export function rankDocuments(
       if (concepts[c]?.frame) continue;
       const cover = value * (factors[c]?.[alternative] ?? 1);
       covered += (weights[c] as number) * cover;
-      // Specific when the best way this document says the concept is not in most of its passages.
-      if (cover > (tally.best[c] as number) + 1e-9) {
-        tally.best[c] = cover;
-        tally.holding[c] = 1;
-      } else if (cover > (tally.best[c] as number) - 1e-9) tally.holding[c] = (tally.holding[c] as number) + 1;
+      if (cover > (tally.best[c] as number)) tally.best[c] = cover;
     }
     scores[m] = ranked;
     coverages[m] = total > 0 ? covered / total : 0;
@@ -97,17 +91,13 @@ export function rankDocuments(
   // The names a question uses tell which article it is about, whatever its other words find elsewhere.
   const names = concepts.map((c) => c.namelike && c.alternatives.length > 0);
   const documents = [...tallies.values()].map((tally) => {
-    const count = passageCounts.get(tally.docId) ?? tally.members.length;
     let covered = 0;
     let named = 0;
-    let specific = false;
     for (let c = 0; c < n; c += 1) {
       covered += (weights[c] as number) * (tally.best[c] as number);
       if (names[c]) named += tally.best[c] as number;
-      const holding = tally.holding[c] as number;
-      if (holding > 0 && !concepts[c]?.frame && holding / count <= TOPIC_SHARE) specific = true;
     }
-    return { tally, coverage: total > 0 ? covered / total : 0, specific, named };
+    return { tally, coverage: total > 0 ? covered / total : 0, named };
   });
   // Equal cover: the better best passage, unless the two are about as good, then the newer article (`newest`: 0 for
   // the newest), then file order.
@@ -122,10 +112,10 @@ export function rankDocuments(
       b.tally.top - a.tally.top ||
       a.tally.first - b.tally.first,
   );
-  return documents.slice(0, MAX_DOCUMENTS).map(({ tally, coverage, specific }) => ({
+  return documents.slice(0, MAX_DOCUMENTS).map(({ tally, coverage }) => ({
     docId: tally.docId,
     coverage,
-    specific,
+    held: tally.best,
     passages: tally.members
       .map((m) => ({ match: matches[m] as PassageMatch, score: scores[m] as number, coverage: coverages[m] as number }))
       .sort((a, b) => b.score - a.score || order(a.match.position) - order(b.match.position)),

@@ -49,3 +49,25 @@ export class PassageVectors {
     return mean;
   }
 }
+
+/** The mean vectors of whole documents (the sum of their passages' vectors), made when first needed. */
+export class DocumentVectors {
+  private readonly memo = new Map<string, Float64Array | undefined>();
+
+  constructor(private readonly passages: PassageVectors) {}
+
+  of(docId: string, passages: readonly Passage[]): Float64Array | undefined {
+    if (this.memo.has(docId)) return this.memo.get(docId);
+    let sum: Float64Array | undefined;
+    for (const passage of passages) {
+      const mean = this.passages.of(passage);
+      if (!mean) continue;
+      sum ??= new Float64Array(DIMENSIONS);
+      const norm = Math.sqrt(mean.reduce((s, x) => s + x * x, 0)) || 1;
+      for (let d = 0; d < DIMENSIONS; d += 1) sum[d] = (sum[d] as number) + (mean[d] as number) / norm;
+    }
+    if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
+    this.memo.set(docId, sum);
+    return sum;
+  }
+}

@@ -1,5 +1,6 @@
 // The answer value the engine returns: what a reply needs, and nothing about how it is shown.
 import type { PassageKind } from '../knowledge/index.js';
+import type { Outcome, TraceTerm } from './decide.js';
 
 /** Where an answer came from. */
 export interface AnswerSource {
@@ -28,21 +29,33 @@ export interface Suggestion {
   passageId: string;
   kind: PassageKind;
   location: string;
+  /** The title of the document it is in. */
+  title: string;
 }
 
-/** Why the engine did not answer. */
-export type AbstainReason = 'empty' | 'unknown-name' | 'not-covered' | 'warming-up';
+/** Why the engine did not answer: nothing to search, a name the briefing never mentions, not sure, not covered, or not ready. */
+export type AbstainReason = 'empty' | 'unknown-name' | 'not-sure' | 'not-covered' | 'warming-up';
 
 /** The engine's reply to one question. */
 export interface Answer {
+  /** Quoted as the answer (`outcome` is `answer`). */
   answered: boolean;
+  /** Answer (quote and cite), not sure (say so and show the candidates), or not covered (decline). */
+  outcome: Outcome;
+  /** The chance that the best passage answers the question, in [0, 1] (0 when nothing matched). */
+  confidence: number;
+  /** How the best passage's confidence was made: the bias, then each feature's value × weight. */
+  trace: TraceTerm[];
   /** The question as searched (Slack markup removed, length capped). */
   question: string;
   /** The primary answer, quoted from the knowledge (≤ 800 characters); a short sentence when not answered. */
   answer: string;
   /** Where the answer came from; absent when not answered. */
   source?: AnswerSource;
-  /** Up to three related passages or FAQ questions. */
+  /**
+   * Answered: up to three related passages. Not sure: the best candidates, best first. Not covered: the closest
+   * passages when one holds a word of the question, else none.
+   */
   suggestions: Suggestion[];
   /** When not answered: why. */
   reason?: AbstainReason;

@@ -3,6 +3,7 @@
 // changes (a question is answered wholly from the old knowledge or wholly from the new).
 import type { Knowledge } from '../knowledge/index.js';
 import type { AnswerEngine } from './answer-engine.js';
+import type { Answer } from './types.js';
 import { normaliseQuery } from '../text/index.js';
 
 /** The reply while warming up. */
@@ -28,9 +29,26 @@ export function createWarmingEngine(knowledge: Knowledge): WarmingEngine {
     ready(engine) {
       real = engine;
     },
+    explain(question) {
+      return real ? real.explain(question) : { answer: notReady(normaliseQuery(question)), decision: { outcome: 'not-covered', confidence: 0, ranked: [], trace: [] } };
+    },
     answer(question) {
       if (real) return real.answer(question);
-      return { answered: false, question: normaliseQuery(question), answer: WARMING_UP_TEXT, suggestions: [], reason: 'warming-up', matchedWords: [], unmatchedWords: [] };
+      return notReady(normaliseQuery(question));
     },
   };
 }
+
+// The reply while the index is being built.
+const notReady = (question: string): Answer => ({
+  answered: false,
+  outcome: 'not-covered',
+  confidence: 0,
+  trace: [],
+  question,
+  answer: WARMING_UP_TEXT,
+  suggestions: [],
+  reason: 'warming-up',
+  matchedWords: [],
+  unmatchedWords: [],
+});

@@ -53,8 +53,8 @@ export class GapLog {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Records one answer: a count for every question, the question itself when the briefing did not cover it. */
-  async asked(answer: Answer, articles: string): Promise<void> {
+  /** Records one answer: a count for every question, the question itself when the briefing did not answer it. */
+  async asked(answer: Pick<Answer, 'answered' | 'question' | 'reason'>, articles: string): Promise<void> {
     if (answer.reason === 'warming-up') return;
     const at = this.now();
     await this.store.append(QUESTIONS_STREAM, { at, answered: answer.answered } satisfies AskedRecord);

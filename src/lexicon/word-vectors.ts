@@ -94,6 +94,15 @@ export class WordVectors {
     return this.index.has(word);
   }
 
+  /**
+   * How rare `word` is in English, from its place in the frequency-ordered list: 0 for the commonest words, 1 for one
+   * past the last kept (a rare word, or a name).
+   */
+  rarity(word: string): number {
+    const rank = this.index.get(word);
+    return rank === undefined ? 1 : Math.log(rank + 1) / Math.log(this.index.size + 1);
+  }
+
   /** Cosine similarity of two words (-1…1), or undefined when either has no vector. */
   similarity(a: string, b: string): number | undefined {
     const i = this.index.get(a);

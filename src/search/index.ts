@@ -3,8 +3,6 @@ export {
   buildPassageIndex,
   buildPassageIndexAsync,
   loadPassageIndex,
-  passageWords,
-  vectorTableOf,
   BM25,
   COMMON_MIN,
   COMMON_SHARE,

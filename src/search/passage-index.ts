@@ -6,7 +6,7 @@ import { aliasPairs, mergeAliasPairs, type AliasPairs, type AliasTable, type Kno
 import { LexicalTable, sharedLexicon, type LexicalTableData, type Lexicon, type VectorTable } from '../lexicon/index.js';
 import { CommonTerms } from './common-terms.js';
 import { buildLexicalTable, isLexicalWord, PhraseFinder, sameWord } from './lexical-words.js';
-import { searchAmong, searchPassages, type PassageMatch, type SearchConcept } from './search-passages.js';
+import { searchPassages, type PassageMatch, type SearchConcept } from './search-passages.js';
 import { tokenize, type Token } from '../text/index.js';
 import { isWordShaped, Vocabulary, type SurfaceChange, type VocabularyData, type VocabularyWord } from './vocabulary.js';
 
@@ -58,10 +58,6 @@ export interface PassageIndex {
    * passages of their own: they only mark the passages the rarer words found.
    */
   search(concepts: readonly SearchConcept[]): PassageMatch[];
-  /** The same, among the passages at `positions` only (one document's). */
-  searchAmong(concepts: readonly SearchConcept[], positions: readonly number[]): PassageMatch[];
-  /** Where a document's passages are. */
-  positionsOf(docId: string): readonly number[];
   /**
    * Applies a change of documents in place (synchronously: a question is answered before it or after it, never in
    * between). Documents of `added` that the index holds are replaced.
@@ -324,9 +320,6 @@ class IndexState {
       },
       search: (concepts) =>
         searchPassages(concepts, { passages: this.passages, vocabulary, common: this.common as CommonTerms, scoresOf, commonScore, order }),
-      positionsOf: (docId) => this.positions.get(docId) ?? [],
-      searchAmong: (concepts, positions) =>
-        searchAmong(concepts, positions, { passages: this.passages, vocabulary, common: this.common as CommonTerms, scoresOf, commonScore, order }),
       update: (change) => {
         // The terms of every passage that went or came: only they can have become common, or stopped being.
         const touched = new Set<string>();

@@ -86,23 +86,6 @@ export function searchPassages(concepts: readonly SearchConcept[], sources: Sear
   return matchesOf(concepts, scores);
 }
 
-/**
- * The passages at `positions` (one document's) that hold any of the concepts, as {@link searchPassages} finds them:
- * every one of them is a candidate.
- */
-export function searchAmong(concepts: readonly SearchConcept[], positions: readonly number[], sources: SearchSources): PassageMatch[] {
-  const { common, scoresOf } = sources;
-  const scores = new Map<string, ReadonlyMap<number, number>>();
-  for (const c of concepts) {
-    for (const a of c.alternatives) {
-      for (const t of a.terms) {
-        if (!scores.has(t)) scores.set(t, common.has(t) ? commonHeld(t, positions, sources) : scoresAt(scoresOf(t), positions));
-      }
-    }
-  }
-  return matchesOf(concepts, scores);
-}
-
 // Whole documents, while they are few (a document's passages are side by side in `passages`).
 function addWholeDocuments(candidates: Set<number>, passages: readonly (Passage | undefined)[]): void {
   const documents = new Set<string>();
@@ -126,16 +109,6 @@ function addWholeDocuments(candidates: Set<number>, passages: readonly (Passage 
 function restrict(scores: ReadonlyMap<number, number>, to: ReadonlySet<number>): Map<number, number> {
   const kept = new Map<number, number>();
   for (const [p, score] of scores) if (to.has(p)) kept.set(p, score);
-  return kept;
-}
-
-// The scores of the passages at `positions` (a few), looked up one by one rather than read from all of `scores`.
-function scoresAt(scores: ReadonlyMap<number, number>, positions: readonly number[]): Map<number, number> {
-  const kept = new Map<number, number>();
-  for (const p of positions) {
-    const score = scores.get(p);
-    if (score !== undefined) kept.set(p, score);
-  }
   return kept;
 }
 

@@ -22,6 +22,15 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 );
 
 /**
+ * Words by which a message speaks to or about the people where it is posted (I, we, you, anyone): a question about a
+ * news article rarely needs them; a colleague's message usually does.
+ */
+export const PERSONAL_WORDS: ReadonlySet<string> = new Set(
+  `i me my mine myself we us our ours ourselves you your yours yourself yourselves anyone anybody everyone everybody
+  someone somebody y'all yall u ur im i'm ive i've i'd we're we've you're youre`.split(/\s+/u),
+);
+
+/**
  * Words that frame a question without saying what it is about (`latest`, `today`, `another`). They are searched, so
  * they can tip a tie, but they neither count towards a question's coverage nor match a passage on their own.
  */

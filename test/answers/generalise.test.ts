@@ -1,6 +1,6 @@
 // The engine on an article it was never tuned on: general English bridges the reader's words and the article's.
 import { describe, expect, it } from 'vitest';
-import { createAnswerEngine } from '../../src/answers/index.js';
+import { createAnswerEngine, type Answer } from '../../src/answers/index.js';
 import { fromDocuments, parseDocument } from '../../src/knowledge/index.js';
 
 const FERRIES = `Title: Harbor council approves ferry purchase
@@ -40,7 +40,10 @@ const BAKERY = `Title: Bakery chain changes hands\n\nLEEDS (Wire) — Crumb & Co
 const ferries = createAnswerEngine(fromDocuments([parseDocument(FERRIES, 'ferries.txt')]), { cacheSize: 0 });
 const both = createAnswerEngine(fromDocuments([parseDocument(FERRIES, 'ferries.txt'), parseDocument(ORCHARD, 'orchard.txt')]), { cacheSize: 0 });
 const bakery = createAnswerEngine(fromDocuments([parseDocument(BAKERY, 'bakery.txt')]), { cacheSize: 0 });
-const where = (q: string, engine = ferries): string | undefined => engine.answer(q).source?.passageId;
+/** The passage a reply puts first: the one it quotes, or its first candidate when it is not sure. */
+const first = (answer: Answer): string | undefined => answer.source?.passageId ?? (answer.outcome === 'not-sure' ? answer.suggestions[0]?.passageId : undefined);
+const where = (q: string, engine = ferries): string | undefined => first(engine.answer(q));
+const sureOf = (q: string, engine = ferries): number => engine.answer(q).confidence;
 
 describe('answers in words the article does not use', () => {
   it('through synonyms and irregular forms', () => {
@@ -60,10 +63,12 @@ describe('answers in words the article does not use', () => {
     expect(ferries.answer('fares in q2?').answered).toBe(false);
   });
 
-  it('answers "how many" from the passage that counts what is asked, over one that only mentions both', () => {
+  it('marks the passage that counts what "how many" asks as stating it exactly, not one that only mentions both', () => {
     const text = `Title: Hospital group hit\n\nERIE (Wire) — A cyber attack shut down all six hospitals of the group on Saturday, the group said.\n\nThe gang has hit 31 organisations since March, most of them hospitals and schools.\n`;
     const engine = createAnswerEngine(fromDocuments([parseDocument(text, 'hospitals.txt')]), { cacheSize: 0 });
-    expect(engine.answer('how many hospitals were hit').source?.passageId).toBe('hospitals#p1');
+    const features = new Map(engine.explain('how many hospitals were hit').decision.ranked.map((s) => [s.candidate.passage.id, s.candidate.features]));
+    expect(features.get('hospitals#p1')).toMatchObject({ typeFit: 1, typeExact: 1, typeMiss: 0 });
+    expect(features.get('hospitals#p2')).toMatchObject({ typeFit: 1, typeExact: 0, typeMiss: 0 });
   });
 
   it('answers "how long" from the passage that states a length of time, over one with any figure', () => {
@@ -110,10 +115,10 @@ describe('abstaining on a new article', () => {
     expect(ferries.answer('will the ferries sail to canada')).toMatchObject({ answered: false });
   });
 
-  it('refuses "how old" and "when" when no passage holding the question gives an age or says when', () => {
+  it('is less sure of "how old" and "when" when the passage gives no age and does not say when', () => {
     expect(ferries.answer('how old is the mayor').answered).toBe(false);
-    expect(ferries.answer('when did the environment agency praise the decision').answered).toBe(false);
-    expect(where('when will the ferries start service')).toBe('ferries#p1');
+    expect(sureOf('when did the environment agency praise the decision')).toBeLessThan(sureOf('did the environment agency praise the decision') - 0.05);
+    expect(where('when will the ferries start service')).toMatch(/^ferries#(?:p1|faq1)$/u);
   });
 
   it('refuses "how much did it cost" when no passage holding the question states money', () => {
@@ -122,14 +127,14 @@ describe('abstaining on a new article', () => {
     expect(ferries.answer('how much is harborlink paid').answered).toBe(false);
   });
 
-  it('refuses a question half of which the article does not know (one word it has, one it has not)', () => {
-    expect(ferries.answer('ridership pizza').answered).toBe(false);
+  it('is less sure of a question half of which the article does not know (one word it has, one it has not)', () => {
+    expect(sureOf('ridership pizza')).toBeLessThan(sureOf('ridership drop?') - 0.1);
     expect(ferries.answer('ridership drop?').answered).toBe(true);
   });
 
-  it('refuses what the article does not cover even when some of its words are there', () => {
-    expect(ferries.answer('how many buses does the city own').answered).toBe(false);
-    expect(ferries.answer('how many').answered).toBe(false);
+  it('is less sure when what is counted is not what the article counts, and declines a question with nothing to search', () => {
+    expect(sureOf('how many buses does the city own')).toBeLessThan(sureOf('how many ferries does the city buy') - 0.1);
+    expect(ferries.answer('how many')).toMatchObject({ answered: false, reason: 'empty' });
   });
 });
 

@@ -32,11 +32,15 @@ describe('npm run ask', () => {
   });
 
   it('reads questions from stdin, one reply per line, skipping blank lines', () => {
-    const { code, stdout } = ask(['--json'], 'When is our team offsite?\n\nwhat about the arctic\n');
+    const { code, stdout } = ask(['--json'], 'When is our team offsite?\n\nis china neutral on the ukraine war\n');
     expect(code).toBe(0);
     const replies = stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(replies.map((r) => r.answered)).toEqual([false, true]);
+    expect(replies.map((r) => r.outcome)).toEqual(['not-covered', 'answer']);
     expect(replies[0].source).toEqual({});
+    expect(replies[1].source.passageId).toBe('putin-visits-xi-in-beijing#p8');
+    expect(replies[1].confidence).toBeGreaterThan(replies[0].confidence);
+    expect(replies[1].trace).toBeUndefined();
   });
 
   it('prints a readable answer with its source without --json', () => {
@@ -44,6 +48,21 @@ describe('npm run ask', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^“Despite international skepticism/);
     expect(stdout).toContain('(paragraph 8), apnews.com');
+  });
+
+  it('explains the decision with --explain: the outcome, the confidence, and each feature times its weight', () => {
+    const { code, stdout } = ask(['--explain', 'is china neutral on the ukraine war']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^outcome: answer, confidence 0\.\d{3} \(putin-visits-xi-in-beijing#p8\)$/mu);
+    for (const name of ['bias', 'passageCoverage', 'similarity', 'unknownName']) expect(stdout).toMatch(new RegExp(`^  ${name} +-?\\d`, 'mu'));
+    // The parts add up to the logit, and the logit gives the confidence.
+    const parts = [...stdout.matchAll(/= +(-?\d+\.\d+)$/gmu)].map((m) => Number(m[1]));
+    const logit = Number(/logit +(-?\d+\.\d+) → confidence (\d\.\d+)/u.exec(stdout)?.[1]);
+    const confidence = Number(/→ confidence (\d\.\d+)/u.exec(stdout)?.[1]);
+    expect(Math.abs(parts.reduce((a, b) => a + b, 0) - logit)).toBeLessThan(0.02);
+    expect(Math.abs(1 / (1 + Math.exp(-logit)) - confidence)).toBeLessThan(0.002);
+    const json = JSON.parse(ask(['--json', '--explain', 'is china neutral on the ukraine war']).stdout);
+    expect(json.trace[0]).toMatchObject({ feature: 'bias', value: 1 });
   });
 
   it('stops with the file and line on bad knowledge', () => {

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import MiniSearch from 'minisearch';
-import { createAnswerEngine, type Answer, type AnswerEngine } from '../../src/answers/index.js';
+import { createAnswerEngine, type Answer, type AnswerEngine, type DecisionDefaults } from '../../src/answers/index.js';
 import { fromDocuments, parseAliases, parseDocument, type AliasTable, type KnowledgeDocument } from '../../src/knowledge/index.js';
 
 /** A question set as written: passages named locally (`p3`, `faq1`). */
@@ -161,9 +161,9 @@ export interface EvalScore {
 /** Share of answers given (to answerable and out-of-scope questions) that quote a passage that answers the question. */
 export const precisionOf = (s: EvalScore): number => s.right / Math.max(1, s.answered + s.outOfScope - s.abstained);
 
-/** The engine a run is measured on (the cache off, so every question is searched). */
-export function engineFor(run: EvalRun): AnswerEngine {
-  return createAnswerEngine(fromDocuments(run.documents), { aliases: run.aliases, cacheSize: 0 });
+/** The engine a run is measured on (the cache off, so every question is searched), with the decision shipped or `decision`. */
+export function engineFor(run: EvalRun, decision?: DecisionDefaults): AnswerEngine {
+  return createAnswerEngine(fromDocuments(run.documents), { aliases: run.aliases, cacheSize: 0, ...(decision ? { decision } : {}) });
 }
 
 /** The passages a reply quotes or offers. */
@@ -175,6 +175,8 @@ export interface EvalReply {
   q: string;
   kind: 'answerable' | 'out-of-scope' | 'chatter';
   answer: Answer;
+  /** Whether the decision's most confident candidate answers the question (for the reliability table). */
+  bestIsRight: boolean;
   /** Quoted a passage that answers it (answerable), or declined (out of scope; chatter: with nothing offered). */
   right: boolean;
 }
@@ -184,25 +186,29 @@ export function scoreRun(run: EvalRun, engine: AnswerEngine = engineFor(run), on
   let inReply = 0;
   let answered = 0;
   const got = (answer: Answer): string => (answer.answered ? (answer.source?.passageId ?? '?') : `(declined: ${answer.reason ?? '?'})`);
+  const ask = (q: string, expect: readonly string[] = []): { answer: Answer; bestIsRight: boolean } => {
+    const { answer, decision } = engine.explain(q);
+    return { answer, bestIsRight: expect.includes(decision.ranked[0]?.candidate.passage.id ?? '') };
+  };
   const misses = run.answerable.flatMap(({ q, expect, set }) => {
-    const answer = engine.answer(q);
+    const { answer, bestIsRight } = ask(q, expect);
     if (passagesIn(answer).some((id) => expect.includes(id))) inReply += 1;
     if (answer.answered) answered += 1;
     const right = answer.answered && expect.includes(answer.source?.passageId ?? '');
-    onReply?.({ q, kind: 'answerable', answer, right });
+    onReply?.({ q, kind: 'answerable', answer, bestIsRight, right });
     return right ? [] : [{ q, set, expect, got: got(answer) }];
   });
   const leaks = run.outOfScope.flatMap(({ q, set }) => {
-    const answer = engine.answer(q);
-    onReply?.({ q, kind: 'out-of-scope', answer, right: !answer.answered });
+    const { answer } = ask(q);
+    onReply?.({ q, kind: 'out-of-scope', answer, bestIsRight: false, right: !answer.answered });
     return answer.answered ? [{ q, set, got: got(answer) }] : [];
   });
   let chatterAnswered = 0;
   const chatterLeaks = run.chatter.flatMap((q) => {
-    const answer = engine.answer(q);
+    const { answer } = ask(q);
     if (answer.answered) chatterAnswered += 1;
     const offered = passagesIn(answer);
-    onReply?.({ q, kind: 'chatter', answer, right: offered.length === 0 });
+    onReply?.({ q, kind: 'chatter', answer, bestIsRight: false, right: offered.length === 0 });
     return offered.length === 0 ? [] : [{ q, got: answer.answered ? got(answer) : `offered ${offered.join(', ')}` }];
   });
   return {

@@ -1,12 +1,17 @@
-// `npm run eval [-- --misses] [--typos] [--baseline] [--save F] [--diff F] [--articles DIR | --holdouts]`: the
-// answer-quality figures of every run; --misses lists what went wrong; --typos how many right answers survive a slip
-// of the keyboard, a shout or a greeting; --baseline what a plain MiniSearch search gets right on the same questions;
-// --save writes every reply to F, --diff lists the questions whose reply changed since F was saved; --articles
-// measures another folder of articles and questions instead, --holdouts the frozen holdouts (with the frozen chatter).
+// `npm run eval [-- --misses] [--typos] [--baseline] [--curve] [--hand] [--save F] [--diff F] [--articles DIR |
+// --holdouts]`: the answer-quality figures of every run, then the reliability table (confidence band → share of best
+// passages right) over all of them; --misses lists what went wrong; --typos how many right answers survive a slip of
+// the keyboard, a shout or a greeting; --baseline what a plain MiniSearch search gets right on the same questions;
+// --curve precision against right quoted as the answer threshold moves; --hand uses the hand-set weights; --save
+// writes every reply to F, --diff lists the questions whose reply changed since F was saved; --articles measures
+// another folder of articles and questions instead, --holdouts the frozen holdouts (with the frozen chatter).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { HAND_SET_DECISION } from '../../src/answers/index.js';
+import { reliability } from './decision-data.js';
 import {
   baselineRight,
+  engineFor,
   CHAT_FORMS,
   evalRuns,
   evalRunsIn,
@@ -27,6 +32,9 @@ const showSlips = args.includes('--typos');
 const showBaseline = args.includes('--baseline');
 const before = option('--diff') ? (JSON.parse(readFileSync(option('--diff') as string, 'utf8')) as Record<string, string>) : undefined;
 const replies: Record<string, string> = {};
+const decision = args.includes('--hand') ? HAND_SET_DECISION : undefined;
+/** Every question's best confidence, whether its best passage answers it, and what kind of question it was. */
+const tops: { confidence: number; right: boolean; kind: string }[] = [];
 
 const folder = option('--articles');
 const runs: EvalRun[] = folder
@@ -38,7 +46,8 @@ const runs: EvalRun[] = folder
 const percent = (x: number): string => `${(100 * x).toFixed(1)}%`;
 console.log(`${'run'.padEnd(40)} ${'right quoted'.padEnd(17)} ${'precision'.padEnd(10)} ${'in reply'.padEnd(17)} ${'out of scope declined'.padEnd(22)} chatter declined`);
 for (const run of runs) {
-  const score = scoreRun(run, undefined, ({ q, answer, right }) => {
+  const score = scoreRun(run, engineFor(run, decision), ({ q, kind, answer, right, bestIsRight }) => {
+    tops.push({ confidence: answer.confidence, right: bestIsRight, kind });
     const key = `${run.name} | ${q}`;
     replies[key] = `${right ? 'RIGHT' : 'wrong'} ${answer.answered ? answer.source?.passageId : `(declined: ${answer.reason})`}`;
     if (before?.[key] !== undefined && before[key] !== replies[key]) console.log(`   changed [${run.name}] ${q}: ${before[key]} → ${replies[key]}`);
@@ -59,5 +68,22 @@ for (const run of runs) {
   for (const m of score.misses) console.log(`   miss  [${m.set}] ${m.q}  → ${m.got}  (want ${m.expect.join(' | ')})`);
   for (const l of score.leaks) console.log(`   leak  [${l.set}] ${l.q}  → ${l.got}`);
   for (const c of score.chatterLeaks) console.log(`   chat  ${c.q}  → ${c.got}`);
+}
+console.log('\nreliability, every question of every run (best candidate):');
+console.log('  confidence   questions  mean confidence  share right');
+for (const band of reliability(tops)) {
+  if (band.n > 0) console.log(`  ${band.from.toFixed(1)}–${band.to.toFixed(1)}    ${String(band.n).padStart(9)}  ${band.confidence.toFixed(2).padStart(15)}  ${band.right.toFixed(2).padStart(11)}`);
+}
+if (args.includes('--curve')) {
+  const answerable = tops.filter((t) => t.kind === 'answerable');
+  const asked = tops.filter((t) => t.kind !== 'chatter');
+  console.log('\nprecision curve, every run (answer threshold → right quoted, precision, out of scope declined):');
+  for (let at = 0.3; at <= 0.901; at += 0.05) {
+    const right = answerable.filter((t) => t.confidence >= at && t.right).length;
+    const given = asked.filter((t) => t.confidence >= at).length;
+    const oos = asked.filter((t) => t.kind === 'out-of-scope');
+    const declined = oos.filter((t) => t.confidence < at).length;
+    console.log(`  ${at.toFixed(2)}  ${ratio(right, answerable.length).padEnd(17)} ${((100 * right) / Math.max(1, given)).toFixed(1).padStart(5)}%  ${ratio(declined, oos.length)}`);
+  }
 }
 if (option('--save')) writeFileSync(option('--save') as string, JSON.stringify(replies, null, 1));

@@ -13,7 +13,7 @@ import { tempDir } from '../helpers/temp-dir.js';
 const AIRLINE_FILE = 'aurelia-buys-levanta.txt';
 const AIRLINE = readFileSync(new URL(`../eval/articles/${AIRLINE_FILE}`, import.meta.url), 'utf8');
 const AIRLINE_TITLE = 'Aurelia Airlines to acquire Spanish rival Levanta in €1.4 billion deal';
-const QUESTION = 'how many planes does levanta have';
+const QUESTION = 'how many aircraft does levanta fly';
 
 let fake: FakeSlack;
 beforeAll(async () => {

@@ -99,13 +99,13 @@ describe('updating the index in place', () => {
     const airline = documentOf('aurelia-buys-levanta.txt', texts.get('aurelia-buys-levanta.txt') ?? '');
     const index = buildPassageIndex(fromDocuments([seed]));
     const documents = new Map([[seed.file, seed]]);
-    expect(engineOver(documents, index).answer('how many planes does levanta have').answered).toBe(false);
+    expect(engineOver(documents, index).answer('how many aircraft does levanta fly').answered).toBe(false);
     index.update({ added: [airline], removed: [] });
     documents.set(airline.file, airline);
-    expect(engineOver(documents, index).answer('how many planes does levanta have').source?.passageId).toBe('aurelia-buys-levanta#p4');
+    expect(engineOver(documents, index).answer('how many aircraft does levanta fly').source?.passageId).toBe('aurelia-buys-levanta#p4');
     index.update({ added: [], removed: [airline.id] });
     documents.delete(airline.file);
-    expect(engineOver(documents, index).answer('how many planes does levanta have').answered).toBe(false);
+    expect(engineOver(documents, index).answer('how many aircraft does levanta fly').answered).toBe(false);
     expect(index.passages.filter(Boolean)).toHaveLength(seed.passages.length);
   });
 });

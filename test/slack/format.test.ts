@@ -1,6 +1,6 @@
 // Block Kit rendering: escaping, Slack's limits, and what each reply shows.
 import { describe, expect, it } from 'vitest';
-import { openAnswerEngine, type Answer } from '../../src/answers/index.js';
+import { NO_ANSWER_TEXT, NOT_SURE_TEXT, openAnswerEngine, type Answer } from '../../src/answers/index.js';
 import { answerMessage } from '../../src/slack/format/answer-message.js';
 import { escapeText } from '../../src/slack/format/escape.js';
 import { helpMessage } from '../../src/slack/format/help-message.js';
@@ -50,21 +50,49 @@ describe('answerMessage', () => {
     expect(shown).not.toMatch(/<!here>/);
   });
 
-  it('says so plainly when not answered, offering questions and no quote', () => {
+  it('says so plainly when not covered, with no quote, no passage and a pointer to help', () => {
     const message = answerMessage(engine.answer('When is the offsite?'));
     expect(message.text).toMatch(/^Not in the briefing/);
-    expect(JSON.stringify(message.blocks)).not.toContain('>');
-    expect(JSON.stringify(message.blocks)).toContain('You could ask');
+    const json = JSON.stringify(message.blocks);
+    expect(json).not.toContain('>');
+    expect(json).toContain('/briefing help');
+    expect(json).not.toContain('feedback_buttons');
   });
 
-  it('calls paragraphs offered instead of an answer the closest in the briefing, not questions to ask', () => {
-    const answer = engine.answer('what will the arctic pipeline cost');
-    expect(answer.answered).toBe(false);
-    expect(answer.suggestions.some((s) => s.kind === 'paragraph')).toBe(true);
-    const message = answerMessage(answer);
+  // A reply made by hand for each outcome, so that what is shown does not hang on the fitted weights.
+  const declined = (outcome: 'not-sure' | 'not-covered', titles: string[]): Answer => ({
+    answered: false,
+    outcome,
+    confidence: outcome === 'not-sure' ? 0.45 : 0.1,
+    trace: [],
+    question: 'what will the pipeline cost',
+    answer: outcome === 'not-sure' ? NOT_SURE_TEXT : NO_ANSWER_TEXT,
+    reason: outcome,
+    suggestions: titles.map((title, i) => ({ text: `Opening of passage ${i + 1}.`, passageId: `d${i}#p${i + 3}`, kind: 'paragraph', location: `paragraph ${i + 3}`, title })),
+    matchedWords: ['pipeline', 'cost'],
+    unmatchedWords: [],
+  });
+
+  it('calls paragraphs offered when not covered the closest in the briefing, each with where it is', () => {
+    const message = answerMessage(declined('not-covered', ['Pipeline plan', 'Pipeline plan']));
     expect(message.text).toContain('Closest in the briefing:');
-    expect(JSON.stringify(message.blocks)).toContain('*Closest in the briefing:*');
-    expect(JSON.stringify(message.blocks)).not.toContain('You could ask');
+    const json = JSON.stringify(message.blocks);
+    expect(json).toContain('*Closest in the briefing:*');
+    expect(json).toContain('Opening of passage 1. _(paragraph 3)_');
+    expect(json).not.toContain('/briefing help');
+  });
+
+  it('shows the candidates when not sure, best first, none quoted as the answer and with no 👍/👎', () => {
+    const message = answerMessage(declined('not-sure', ['Pipeline plan', 'Budget vote']));
+    expect(message.text).toMatch(/^Not sure: /);
+    const json = JSON.stringify(message.blocks);
+    expect(json).toContain("I'm not sure the briefing answers that");
+    expect(json).toContain('*It may be one of these:*');
+    // From two articles: each candidate names its article too.
+    expect(json.indexOf('Opening of passage 1. _(paragraph 3, Pipeline plan)_')).toBeLessThan(json.indexOf('Opening of passage 2. _(paragraph 4, Budget vote)_'));
+    expect(json).not.toContain('Source:');
+    expect(json).not.toContain('&gt;Opening');
+    expect(json).not.toContain('feedback_buttons');
   });
 });
 

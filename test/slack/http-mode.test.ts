@@ -58,14 +58,14 @@ describe('request verification', () => {
   });
 
   it('rejects a bad signature with 401 and does not reply', async () => {
-    const response = await send(mentionEvent('what about the arctic'), { secret: 'not-the-secret' });
+    const response = await send(mentionEvent('is china neutral on the ukraine war'), { secret: 'not-the-secret' });
     expect(response.status).toBe(401);
     await settle();
     expect(fake.callsTo('chat.postMessage')).toHaveLength(0);
   });
 
   it('rejects a stale timestamp with 401 and does not reply', async () => {
-    const response = await send(mentionEvent('what about the arctic'), { timestamp: Math.floor(Date.now() / 1000) - 600 });
+    const response = await send(mentionEvent('is china neutral on the ukraine war'), { timestamp: Math.floor(Date.now() / 1000) - 600 });
     expect(response.status).toBe(401);
     await settle();
     expect(fake.callsTo('chat.postMessage')).toHaveLength(0);
@@ -87,7 +87,7 @@ describe('@-mentions', () => {
   });
 
   it('answers in the existing thread when the mention is in one', async () => {
-    await send(mentionEvent('what about the arctic', { thread_ts: '1600000000.000001' }));
+    await send(mentionEvent('is china neutral on the ukraine war', { thread_ts: '1600000000.000001' }));
     expect((await fake.waitFor('chat.postMessage')).body.thread_ts).toBe('1600000000.000001');
   });
 
@@ -96,16 +96,17 @@ describe('@-mentions', () => {
     expect(textOf(await fake.waitFor('chat.postMessage'))).toMatch(/^Hi! Ask me about the briefing/);
   });
 
-  it('says kindly when the briefing does not cover it, with suggestions and no passage', async () => {
+  it('says kindly when the briefing does not cover it, offers no unrelated passage, and points at help', async () => {
     await send(mentionEvent('When is the offsite?'));
     const reply = await fake.waitFor('chat.postMessage');
     expect(textOf(reply)).toMatch(/^Not in the briefing/);
-    expect(allText(reply)).toContain('What is the Belt and Road initiative?');
+    expect(allText(reply)).toContain('/briefing help');
     expect(allText(reply)).not.toContain('Source:');
+    expect(allText(reply)).not.toContain('Closest in the briefing');
   });
 
   it('replies once to a redelivered event', async () => {
-    const event = mentionEvent('what about the arctic');
+    const event = mentionEvent('is china neutral on the ukraine war');
     await send(event);
     await fake.waitFor('chat.postMessage');
     const retry = await send(event, { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
@@ -115,7 +116,7 @@ describe('@-mentions', () => {
   });
 
   it('ignores mentions from bots', async () => {
-    await send(mentionEvent('what about the arctic', { bot_id: 'BOTHER', user: 'UOTHERBOT' }));
+    await send(mentionEvent('is china neutral on the ukraine war', { bot_id: 'BOTHER', user: 'UOTHERBOT' }));
     await settle();
     expect(fake.callsTo('chat.postMessage')).toHaveLength(0);
   });
@@ -131,7 +132,7 @@ describe('@-mentions', () => {
   });
 
   it('acks a 40 KB question and replies within Slack limits', async () => {
-    const response = await send(mentionEvent(`what about the arctic? ${'x'.repeat(40_000)}`));
+    const response = await send(mentionEvent(`is china neutral on the ukraine war? ${'x'.repeat(40_000)}`));
     expect(response.status).toBe(200);
     const reply = await fake.waitFor('chat.postMessage');
     expect(textOf(reply).length).toBeLessThanOrEqual(4_000);
@@ -143,15 +144,15 @@ describe('@-mentions', () => {
 
 describe('direct messages', () => {
   it('answers a DM in the DM, not in a thread', async () => {
-    await send(dmEvent('what about the arctic'));
+    await send(dmEvent('is china neutral on the ukraine war'));
     const reply = await fake.waitFor('chat.postMessage');
     expect(reply.body.channel).toBe('D111');
     expect(reply.body.thread_ts).toBeUndefined();
-    expect(textOf(reply)).toContain('Arctic');
+    expect(textOf(reply)).toContain('neutral peace broker');
   });
 
   it('replies once to a DM that also mentions the bot (message.im and app_mention)', async () => {
-    const dm = dmEvent('<@UBOT> what about the arctic');
+    const dm = dmEvent('<@UBOT> is china neutral on the ukraine war');
     const mention = eventEnvelope({ ...dm.event, type: 'app_mention', channel_type: undefined });
     await Promise.all([send(dm), send(mention)]);
     await fake.waitFor('chat.postMessage');
@@ -160,11 +161,11 @@ describe('direct messages', () => {
   });
 
   it('ignores edits, deletes, joins and bot messages', async () => {
-    await send(dmEvent('what about the arctic', { subtype: 'message_changed' }));
+    await send(dmEvent('is china neutral on the ukraine war', { subtype: 'message_changed' }));
     await send(dmEvent('', { subtype: 'message_deleted' }));
     await send(dmEvent('joined', { subtype: 'channel_join' }));
-    await send(dmEvent('what about the arctic', { subtype: 'bot_message', bot_id: 'BOTHER' }));
-    await send(dmEvent('what about the arctic', { bot_id: 'BOTHER' }));
+    await send(dmEvent('is china neutral on the ukraine war', { subtype: 'bot_message', bot_id: 'BOTHER' }));
+    await send(dmEvent('is china neutral on the ukraine war', { bot_id: 'BOTHER' }));
     await settle();
     expect(fake.callsTo('chat.postMessage')).toHaveLength(0);
   });
@@ -196,15 +197,15 @@ describe('/briefing', () => {
   });
 
   it('shares the answer in the channel when Share is pressed, noting who shared it', async () => {
-    await send(slashCommand('what about the arctic', fake.responseUrl('cmd2')));
+    await send(slashCommand('is china neutral on the ukraine war', fake.responseUrl('cmd2')));
     const ephemeral = await fake.waitFor('respond', (c) => c.body.responseId === 'cmd2');
     const value = blocksOf(ephemeral).find((b) => b.type === 'actions')?.elements?.[0]?.value ?? '';
     const response = await send(buttonPress(SHARE_ACTION_ID, value, fake.responseUrl('share')));
     expect(response.status).toBe(200);
     const post = await fake.waitFor('chat.postMessage');
     expect(post.body.channel).toBe('C111');
-    expect(blocksOf(post)[0]?.text?.text).toBe('<@U222> asked: *what about the arctic*');
-    expect(textOf(post)).toContain('Arctic');
+    expect(blocksOf(post)[0]?.text?.text).toBe('<@U222> asked: *is china neutral on the ukraine war*');
+    expect(textOf(post)).toContain('neutral peace broker');
     expect((await fake.waitFor('respond', (c) => c.body.responseId === 'share')).body).toMatchObject({ delete_original: true });
   });
 
@@ -219,31 +220,31 @@ describe('/briefing', () => {
 describe('failures', () => {
   it('logs a failing Web API call with the event id, apologises if it can, and keeps serving', async () => {
     fake.on('chat.postMessage', () => ({ body: { ok: false, error: 'channel_not_found' } }));
-    const event = mentionEvent('what about the arctic');
+    const event = mentionEvent('is china neutral on the ukraine war');
     await send(event);
     await fake.waitFor('chat.postMessage', () => fake.callsTo('chat.postMessage').length >= 2);
     await settle();
     const failure = running.logs.lines.find((l) => l.msg === 'listener failed' && l.eventId === event.event_id);
     expect(failure).toMatchObject({ level: 50, err: { slackError: 'channel_not_found' } });
     fake.reset();
-    await send(mentionEvent('what about the arctic'));
-    expect(textOf(await fake.waitFor('chat.postMessage'))).toContain('Arctic');
+    await send(mentionEvent('is china neutral on the ukraine war'));
+    expect(textOf(await fake.waitFor('chat.postMessage'))).toContain('neutral peace broker');
   });
 
   it('survives a Web API call that times out', async () => {
     fake.on('chat.postMessage', () => ({ body: { ok: true }, delayMs: 3_000 }));
-    const event = mentionEvent('what about the arctic');
+    const event = mentionEvent('is china neutral on the ukraine war');
     await send(event);
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(running.logs.lines.some((l) => l.msg === 'listener failed' && l.eventId === event.event_id)).toBe(true);
     fake.reset();
-    await send(mentionEvent('what about the arctic'));
-    expect(textOf(await fake.waitFor('chat.postMessage'))).toContain('Arctic');
+    await send(mentionEvent('is china neutral on the ukraine war'));
+    expect(textOf(await fake.waitFor('chat.postMessage'))).toContain('neutral peace broker');
   });
 
   it('apologises to a slash command user when the reply cannot be built', async () => {
     fake.on('respond', (call) => (call.body.responseId === 'boom' && call.body.blocks ? { body: { ok: false }, status: 500 } : { body: { ok: true } }));
-    await send(slashCommand('what about the arctic', fake.responseUrl('boom')));
+    await send(slashCommand('is china neutral on the ukraine war', fake.responseUrl('boom')));
     const apology = await fake.waitFor('respond', (c) => c.body.responseId === 'boom' && String(c.body.text).startsWith('Sorry'));
     expect(apology.body.response_type).toBe('ephemeral');
   });
@@ -262,7 +263,7 @@ describe('logs', () => {
 
   it('keep message text out of info lines', () => {
     const info = running.logs.lines.filter((l) => (l.level as number) >= 30);
-    expect(JSON.stringify(info)).not.toContain('what about the arctic');
+    expect(JSON.stringify(info)).not.toContain('is china neutral on the ukraine war');
   });
 });
 

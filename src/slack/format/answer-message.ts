@@ -1,5 +1,5 @@
 // Renders an answer as a Slack message: the quote, its source, suggestions, and optionally the Share button.
-import { suggestsQuestions, type Answer } from '../../answers/index.js';
+import { suggestionHeading, type Answer, type Suggestion } from '../../answers/index.js';
 import type { types } from '@slack/bolt';
 import { button, context, section } from './blocks.js';
 import { bullets, escapeText, quoteLines } from './escape.js';
@@ -24,7 +24,17 @@ export function sourceText(answer: Answer): string {
   return [source.title, entry, source.site].filter(Boolean).join(' · ');
 }
 
-/** The answer as Block Kit plus a plain-text fallback, within Slack's limits. */
+/** What the bot says when it does not answer: not sure (candidates follow), or not covered. */
+export const NOT_SURE_LINE = "I'm not sure the briefing answers that, so I won't quote anything as the answer.";
+export const NOT_COVERED_LINE = "I couldn't find that in the briefing, so I won't guess.";
+/** The hint when nothing in the briefing comes close. */
+export const HELP_HINT = 'Try `/briefing help` to see what the briefing covers.';
+
+/**
+ * The answer as Block Kit plus a plain-text fallback, within Slack's limits. Three outcomes look different: an answer
+ * (the quote, its source, related passages, 👍/👎), not sure (the candidates, best first, each with where it is; none
+ * quoted as the answer), and not covered (the closest passages when one holds a word of the question, else a hint).
+ */
 export function answerMessage(answer: Answer, options: AnswerMessageOptions = {}): SlackMessage {
   const blocks = [];
   const question = escapeText(answer.question);
@@ -39,16 +49,22 @@ export function answerMessage(answer: Answer, options: AnswerMessageOptions = {}
   } else if (answer.reason === 'warming-up') {
     blocks.push(section(escapeText(answer.answer)));
     text = answer.answer;
+  } else if (answer.outcome === 'not-sure') {
+    blocks.push(section(NOT_SURE_LINE));
+    text = `Not sure: the briefing may not answer “${answer.question}”.`;
   } else {
-    blocks.push(section("I couldn't find that in the briefing, so I won't guess."));
+    blocks.push(section(NOT_COVERED_LINE));
     text = `Not in the briefing: I couldn't find an answer to “${answer.question}”.`;
   }
-  const suggestions = answer.suggestions.map((s) => s.text);
-  if (suggestions.length > 0) {
-    // Not answered: FAQ questions to ask instead, or the openings of the passages that hold most of the question.
-    const title = answer.answered ? 'Related in the briefing:' : suggestsQuestions(answer.suggestions) ? 'You could ask:' : 'Closest in the briefing:';
-    blocks.push(section(`*${title}*\n${bullets(suggestions.map(escapeText))}`));
-    if (!answer.answered) text += ` ${title} ${suggestions.join(' / ')}`;
+  if (answer.suggestions.length > 0) {
+    const heading = suggestionHeading(answer);
+    // Where each passage is; the article too when they come from more than one.
+    const titled = new Set(answer.suggestions.map((s) => s.title)).size > 1;
+    const where = (s: Suggestion): string => (titled ? `${s.location}, ${s.title}` : s.location);
+    blocks.push(section(`*${heading}:*\n${bullets(answer.suggestions.map((s) => `${escapeText(s.text)} _(${escapeText(where(s))})_`))}`));
+    if (!answer.answered) text += ` ${heading}: ${answer.suggestions.map((s) => `${s.text} (${where(s)})`).join(' / ')}`;
+  } else if (!answer.answered && answer.reason !== 'warming-up') {
+    blocks.push(context(HELP_HINT));
   }
   if (options.shareable) {
     blocks.push(button(SHARE_ACTION_ID, 'Share in channel', encodeShareValue({ kind: 'answer', question: answer.question })));

@@ -44,7 +44,7 @@ export function askEditors(deps: ListenerDeps) {
     await ack();
     const value = decodeFeedbackValue((action as { value?: string }).value);
     if (!value || !deps.gaps) return;
-    await deps.gaps.asked({ answered: false, question: value.question, answer: '', suggestions: [], reason: 'not-covered', matchedWords: [], unmatchedWords: [] }, deps.engine.knowledge.contentHash ?? '');
+    await deps.gaps.asked({ answered: false, question: value.question, reason: 'not-covered' }, deps.engine.knowledge.contentHash ?? '');
     ctx.log?.info('question passed to the editors');
     await respond({ response_type: 'ephemeral', replace_original: false, text: 'Thanks: the editors will see this question in their report.' });
   };
