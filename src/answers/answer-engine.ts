@@ -1,5 +1,5 @@
 // The answer engine: question in, quoted answer with its source (or an honest "not sure" or "not in the briefing") out.
-import { newestFirst, type AliasTable, type Knowledge } from '../knowledge/index.js';
+import { newestFirst, type AliasTable, type Knowledge, type KnowledgeDocument, type Passage } from '../knowledge/index.js';
 import { sharedLexicon, type Lexicon } from '../lexicon/index.js';
 import { buildPassageIndex, type PassageIndex, type SearchConcept } from '../search/index.js';
 import { expandShorthand, normaliseQuery, MAX_QUESTION_LENGTH } from '../text/index.js';
@@ -8,6 +8,7 @@ import { gatherCandidates, type CandidateScope } from './candidates.js';
 import { decide, type Decision } from './decide.js';
 import { DECISION_DEFAULTS, type DecisionDefaults } from './decision-defaults.js';
 import { PassageTerms } from './proximity.js';
+import { StatedFacts } from './answer-type.js';
 import { MAX_ANSWER_LENGTH } from './quote.js';
 import { rankDocuments } from './rank-documents.js';
 import { replyTo } from './reply.js';
@@ -44,6 +45,9 @@ export interface AvoidedPassages {
   avoid(question: string): ReadonlySet<string>;
 }
 
+/** Passages whose stated facts (amounts, times, ages) are remembered. */
+const FACTS_MEMO_LIMIT = 2_000;
+
 /** How many recent answers the engine remembers: a question asked again (after the daily post, say) is not searched again. */
 export const ANSWER_CACHE_SIZE = 500;
 
@@ -76,10 +80,20 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
   // When two articles cover a question equally, the newer one answers.
   const newest = new Map(newestFirst(knowledge.documents).map((d, i) => [d.id, i]));
   const terms = new PassageTerms();
+  // What each passage states, read once per passage: bounded like the other per-passage memos.
+  const stated = new Map<Passage, StatedFacts>();
+  const facts = (passage: Passage): StatedFacts => {
+    let known = stated.get(passage);
+    if (!known) {
+      if (stated.size >= FACTS_MEMO_LIMIT) stated.clear();
+      stated.set(passage, (known = new StatedFacts(passage.text)));
+    }
+    return known;
+  };
   const vectors = new PassageVectors(() => lexicon.vectors);
-  const documentVectors = new DocumentVectors(vectors);
-  const byId = new Map(knowledge.documents.map((d) => [d.id, d.passages]));
-  const passagesOf = (docId: string) => byId.get(docId) ?? [];
+  const documentVectors = new DocumentVectors(() => lexicon.vectors);
+  const byId = new Map(knowledge.documents.map((d) => [d.id, d]));
+  const documentOf = (docId: string): KnowledgeDocument | undefined => byId.get(docId);
   const words = new PassageWords(() => lexicon.vectors);
   const reply = replyTo(knowledge, index, defaults, options.maxAnswerLength ?? MAX_ANSWER_LENGTH);
 
@@ -94,9 +108,10 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
       index,
       vocabulary: index.vocabulary,
       terms,
+      facts,
       vectors,
       documentVectors,
-      passagesOf,
+      documentOf,
       words,
       rarity: (word) => vectorsNow?.rarity(word) ?? 1,
       ...(vectorsNow ? { asked: meanVector(searched, vectorsNow), unheld: new UnheldWords(concepts, index.vocabulary, vectorsNow) } : {}),
@@ -108,17 +123,17 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
   const recent = new Map<string, Answer>();
   let avoidVersion = options.avoid?.version ?? 0;
   const cacheSize = options.cacheSize ?? ANSWER_CACHE_SIZE;
-  const explain = (raw: string): { answer: Answer; decision: Decision } => {
-    const question = normaliseQuery(raw, options.maxQuestionLength ?? MAX_QUESTION_LENGTH);
+  const normalise = (raw: string): string => normaliseQuery(raw, options.maxQuestionLength ?? MAX_QUESTION_LENGTH);
+  const decided = (question: string): { answer: Answer; decision: Decision } => {
     const { decision, concepts } = decideOn(question);
     return { answer: reply(question, decision, concepts), decision };
   };
 
   return {
     knowledge,
-    explain,
+    explain: (raw) => decided(normalise(raw)),
     answer(raw) {
-      const question = normaliseQuery(raw, options.maxQuestionLength ?? MAX_QUESTION_LENGTH);
+      const question = normalise(raw);
       // Readers' feedback changed what not to answer with: answers remembered before may be among them.
       if (options.avoid && options.avoid.version !== avoidVersion) {
         avoidVersion = options.avoid.version;
@@ -131,7 +146,7 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
         recent.set(question, known);
         return known;
       }
-      const fresh = explain(question).answer;
+      const fresh = decided(question).answer;
       if (cacheSize > 0) {
         recent.set(question, fresh);
         if (recent.size > cacheSize) recent.delete(recent.keys().next().value as string);

@@ -29,8 +29,8 @@ export function asksForDuration(question: string): boolean {
 }
 
 /** Whether `text` states a figure of any kind (an amount, a year, a date) or a number word. */
-export function holdsAnyFigure(text: string): boolean {
-  return tokenize(text).some((t) => /^\d/u.test(t.folded) || NUMBER_WORDS.has(t.folded) || MAGNITUDES.has(t.folded));
+export function holdsAnyFigure(text: string, tokens: readonly Token[] = tokenize(text)): boolean {
+  return tokens.some((t) => /^\d/u.test(t.folded) || NUMBER_WORDS.has(t.folded) || MAGNITUDES.has(t.folded));
 }
 
 const ASKS_FOR_TIME = /^(?:(?:and|so|but|ok) )?(?:when\b|by when\b|since when\b|what (?:date|day|time|year|month)\b|how soon\b)/iu;
@@ -85,16 +85,15 @@ export function figureFocus(question: string, concepts: readonly Concept[], isSt
 }
 
 /** Whether `text` states an amount anywhere: a figure that is not a year, a day of a month or part of a code. */
-export function holdsFigure(text: string): boolean {
+export function holdsFigure(text: string, tokens: readonly Token[] = tokenize(text)): boolean {
   const codes = codeNumbers(text);
-  return tokenize(text).some((t, i, all) => isAmount(t, i, all, codes));
+  return tokens.some((t, i, all) => isAmount(t, i, all, codes));
 }
 
 /** Whether `text` states an amount in a sentence that says `focus` (in any of its ways). */
-export function figureNear(text: string, focus: Concept): boolean {
+export function figureNear(text: string, focus: Concept, tokens: readonly Token[] = tokenize(text)): boolean {
   const terms = new Set(focus.alternatives.flatMap((a) => a.terms));
   const codes = codeNumbers(text);
-  const tokens = tokenize(text);
   let sentence: { focus: boolean; amount: boolean } = { focus: false, amount: false };
   for (const [i, t] of tokens.entries()) {
     if (t.sentenceStart) sentence = { focus: false, amount: false };
@@ -111,10 +110,9 @@ export function asksForCount(question: string): boolean {
 }
 
 /** Whether `text` counts `focus` directly: an amount at most two words before it ("37 ambulances", "six hospitals", "four landing legs"). */
-export function countsDirectly(text: string, focus: Concept): boolean {
+export function countsDirectly(text: string, focus: Concept, tokens: readonly Token[] = tokenize(text)): boolean {
   const terms = new Set(focus.alternatives.flatMap((a) => a.terms));
   const codes = codeNumbers(text);
-  const tokens = tokenize(text);
   return tokens.some((t, i) => {
     if (!t.term || !terms.has(t.term)) return false;
     for (let back = 1; back <= 3 && i - back >= 0; back += 1) {
@@ -170,32 +168,68 @@ export function holdsDuration(text: string): boolean {
 
 /** How a passage fits the kind of answer a question asks for. */
 export interface TypeFit {
-  /** The question asks for a kind of answer (an amount, money, a time, an age). */
-  asked: boolean;
   /** The passage states that kind of answer (about what is counted, where the question names it). */
   fit: boolean;
   /** It states it the way the question asks: a count right before what it counts, a length of time, a percentage, money. */
   exact: boolean;
 }
 
-/**
- * How `text` fits what `question` asks for: money is answered by money (or a percentage), "when" by a time, "how old"
- * by an age, "how many" by an amount near what it counts (`focus`), "how long" by a length of time.
- */
-export function typeFit(question: string, text: string, focus: Concept | undefined): TypeFit {
-  if (asksForMoney(question)) {
-    const money = holdsMoney(text);
-    return { asked: true, fit: money || holdsPercent(text), exact: money };
+/** What a passage states, each read once when first asked (a passage is weighed for many questions). */
+export class StatedFacts {
+  private readonly known = new Map<string, boolean>();
+  private tokenList?: Token[];
+
+  constructor(readonly text: string) {}
+
+  get tokens(): Token[] {
+    return (this.tokenList ??= tokenize(this.text));
   }
-  if (asksForAge(question)) return { asked: true, fit: holdsAge(text), exact: holdsAge(text) };
-  if (asksForTime(question)) return { asked: true, fit: holdsTime(text), exact: holdsTime(text) };
-  if (!asksForFigure(question)) return { asked: false, fit: false, exact: false };
+
+  private fact(name: string, read: (text: string) => boolean): boolean {
+    let value = this.known.get(name);
+    if (value === undefined) this.known.set(name, (value = read(this.text)));
+    return value;
+  }
+
+  get money(): boolean {
+    return this.fact('money', holdsMoney);
+  }
+  get percent(): boolean {
+    return this.fact('percent', holdsPercent);
+  }
+  get age(): boolean {
+    return this.fact('age', holdsAge);
+  }
+  get time(): boolean {
+    return this.fact('time', holdsTime);
+  }
+  get duration(): boolean {
+    return this.fact('duration', holdsDuration);
+  }
+  get anyFigure(): boolean {
+    return this.fact('anyFigure', (text) => holdsAnyFigure(text, this.tokens));
+  }
+  get figure(): boolean {
+    return this.fact('figure', (text) => holdsFigure(text, this.tokens));
+  }
+}
+
+/**
+ * The kind of answer `question` asks for, as a test of what a passage states; undefined when it asks for none. Money
+ * is answered by money (or a percentage), "when" by a time, "how old" by an age, "how many" by an amount near what it
+ * counts (`focus`), "how long" by a length of time.
+ */
+export function answerTypeOf(question: string, focus: Concept | undefined): ((facts: StatedFacts) => TypeFit) | undefined {
+  if (asksForMoney(question)) return (facts) => ({ fit: facts.money || facts.percent, exact: facts.money });
+  if (asksForAge(question)) return (facts) => ({ fit: facts.age, exact: facts.age });
+  if (asksForTime(question)) return (facts) => ({ fit: facts.time, exact: facts.time });
+  if (!asksForFigure(question)) return undefined;
   const duration = asksForDuration(question);
-  const fit = focus ? figureNear(text, focus) : duration ? holdsAnyFigure(text) : holdsFigure(text);
-  const exact =
-    focus && asksForCount(question) ? countsDirectly(text, focus)
-    : duration ? holdsDuration(text)
-    : asksForShare(question) ? holdsPercent(text)
-    : fit;
-  return { asked: true, fit, exact: fit && exact };
+  const count = focus !== undefined && asksForCount(question);
+  const share = asksForShare(question);
+  return (facts) => {
+    const fit = focus ? figureNear(facts.text, focus, facts.tokens) : duration ? facts.anyFigure : facts.figure;
+    const exact = count && focus ? countsDirectly(facts.text, focus, facts.tokens) : duration ? facts.duration : share ? facts.percent : fit;
+    return { fit, exact: fit && exact };
+  };
 }

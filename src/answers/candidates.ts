@@ -1,9 +1,9 @@
 // The passages a question may be answered from, across every article in one ranking, each with the named features
 // the decision weighs (see features.ts).
-import type { Passage } from '../knowledge/index.js';
+import type { KnowledgeDocument, Passage } from '../knowledge/index.js';
 import type { Vocabulary, PassageIndex } from '../search/index.js';
 import { PERSONAL_WORDS } from '../text/index.js';
-import { figureFocus, typeFit } from './answer-type.js';
+import { answerTypeOf, figureFocus, type StatedFacts } from './answer-type.js';
 import { conceptWeight, coverageFactor, coverageWeight, isStoryName } from './concept-weight.js';
 import type { Features } from './features.js';
 import { closeness, type PassageTerms } from './proximity.js';
@@ -35,10 +35,12 @@ export interface CandidateScope {
   index: Pick<PassageIndex, 'passages' | 'questionTerms'>;
   vocabulary: Vocabulary;
   terms: PassageTerms;
+  /** What each passage states (amounts, times, ages, money), read once. */
+  facts(passage: Passage): StatedFacts;
   vectors: PassageVectors;
-  /** Mean vectors of whole articles, and each article's passages (to make them). */
+  /** Mean vectors of articles' topics, and the articles by id. */
   documentVectors: DocumentVectors;
-  passagesOf(docId: string): readonly Passage[];
+  documentOf(docId: string): KnowledgeDocument | undefined;
   words: PassageWords;
   /** How rare a word is in English (0: common … 1: rare or a name). */
   rarity(word: string): number;
@@ -78,10 +80,15 @@ export function gatherCandidates(
   const weights = concepts.map((c) => (c.frame ? 0 : coverageWeight(c, vocabulary)));
   const total = weights.reduce((sum, w) => sum + w, 0) || 1;
   const content = concepts.filter((c) => !c.frame);
-  const focus = figureFocus(question, concepts, (c) => isStoryName(c, vocabulary));
+  const typeOf = answerTypeOf(question, figureFocus(question, concepts, (c) => isStoryName(c, vocabulary)));
   const bestCoverage = documents[0]?.coverage ?? 0;
   const personal = question.toLowerCase().split(/[^\p{L}']+/u).some((w) => PERSONAL_WORDS.has(w)) ? 1 : 0;
   const rarities = concepts.map((c) => (c.frame ? 0 : Math.min(...c.text.toLowerCase().split(' ').map((w) => scope.rarity(w)))));
+
+  const documentSimilarity = (docId: string): number => {
+    const document = scope.documentOf(docId);
+    return document ? cosine(scope.asked, scope.documentVectors.of(document)) : 0;
+  };
 
   // The search's own order among them: score, credited for words said otherwise, closeness and word similarity.
   const measured = pool.map(({ r, d }) => {
@@ -99,7 +106,7 @@ export function gatherCandidates(
     const other = Math.max(0, ...measured.filter((m) => m.r !== r).map((m) => m.rank));
     const held = heldShares(r, concepts, weights, total);
     const ordinary = ordinaryHeld(r, concepts, weights, (c) => c.namelike || isStoryName(c, vocabulary));
-    const type = typeFit(question, passage.text, focus);
+    const type = typeOf?.(scope.facts(passage));
     const unknownName = concepts.some((c, i) => c.namelike && !c.frame && (c.alternatives.length === 0 || (d.held[i] ?? 0) === 0));
     return {
       position: r.match.position,
@@ -116,12 +123,12 @@ export function gatherCandidates(
         margin: Math.max(rank, other) > 0 ? (rank - other) / Math.max(rank, other) : 0,
         closeness: near,
         similarity: alike,
-        documentSimilarity: cosine(scope.asked, scope.documentVectors.of(d.docId, scope.passagesOf(d.docId))),
+        documentSimilarity: documentSimilarity(d.docId),
         unvectored: scope.asked ? 0 : 1,
         softCredit: said / total,
-        typeFit: type.asked && type.fit ? 1 : 0,
-        typeExact: type.asked && type.exact ? 1 : 0,
-        typeMiss: type.asked && !type.fit ? 1 : 0,
+        typeFit: type?.fit ? 1 : 0,
+        typeExact: type?.exact ? 1 : 0,
+        typeMiss: type && !type.fit ? 1 : 0,
         faqMatch: faqMatch(index.questionTerms.get(r.match.position), content, vocabulary),
         unknownName: unknownName ? 1 : 0,
         oneWord: content.length === 1 ? 1 : 0,

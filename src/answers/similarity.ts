@@ -1,9 +1,11 @@
 // How alike a question and a passage are in use (the mean of their words' GloVe vectors): among passages that hold
 // the question's words about equally, the one about the same thing comes first.
-import { type Passage, splitDateline } from '../knowledge/index.js';
-import { DIMENSIONS, type WordVectors } from '../lexicon/index.js';
+import { type KnowledgeDocument, type Passage, splitDateline } from '../knowledge/index.js';
+import { DIMENSIONS as VECTOR_DIMENSIONS, type WordVectors } from '../lexicon/index.js';
 import { tokenize } from '../text/index.js';
 
+/** A local copy: an imported binding read in a hot loop costs a lookup each time. */
+const DIMENSIONS = VECTOR_DIMENSIONS;
 /** Passages whose vectors are remembered. */
 const MEMO_LIMIT = 2_000;
 
@@ -50,24 +52,22 @@ export class PassageVectors {
   }
 }
 
-/** The mean vectors of whole documents (the sum of their passages' vectors), made when first needed. */
+/**
+ * The mean vectors of documents' topics, made when first needed: a document's title and opening paragraph, which say
+ * what it is about (all its passages would cost a pass over every word of every article a question touches).
+ */
 export class DocumentVectors {
   private readonly memo = new Map<string, Float64Array | undefined>();
 
-  constructor(private readonly passages: PassageVectors) {}
+  constructor(private readonly vectors: () => WordVectors | undefined) {}
 
-  of(docId: string, passages: readonly Passage[]): Float64Array | undefined {
-    if (this.memo.has(docId)) return this.memo.get(docId);
-    let sum: Float64Array | undefined;
-    for (const passage of passages) {
-      const mean = this.passages.of(passage);
-      if (!mean) continue;
-      sum ??= new Float64Array(DIMENSIONS);
-      const norm = Math.sqrt(mean.reduce((s, x) => s + x * x, 0)) || 1;
-      for (let d = 0; d < DIMENSIONS; d += 1) sum[d] = (sum[d] as number) + (mean[d] as number) / norm;
-    }
+  of(document: Pick<KnowledgeDocument, 'id' | 'title' | 'passages'>): Float64Array | undefined {
+    if (this.memo.has(document.id)) return this.memo.get(document.id);
+    const vectors = this.vectors();
+    const lede = document.passages.find((p) => p.kind === 'paragraph')?.text ?? '';
+    const mean = vectors ? meanVector(`${document.title} ${splitDateline(lede).body}`, vectors) : undefined;
     if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
-    this.memo.set(docId, sum);
-    return sum;
+    this.memo.set(document.id, mean);
+    return mean;
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cosine, meanVector } from '../../src/answers/similarity.js';
-import { sharedLexicon } from '../../src/lexicon/index.js';
+import { DIMENSIONS, sharedLexicon } from '../../src/lexicon/index.js';
 import { buildPassageIndex } from '../../src/search/passage-index.js';
 import type { Concept } from '../../src/answers/resolve-query.js';
 import { closestInUse, MIN_SIMILARITY_IN_USE, UnheldWords } from '../../src/answers/soft-match.js';
@@ -25,7 +25,13 @@ describe('similarity in use', () => {
 });
 
 describe('question words a passage says otherwise', () => {
-  const words = (text: string): Int8Array[] => text.split(' ').flatMap((w) => vectors?.vector(w) ?? []);
+  // The words' vectors side by side, as a passage's are kept.
+  const words = (text: string): Int8Array => {
+    const found = text.split(' ').flatMap((w) => vectors?.vector(w) ?? []);
+    const all = new Int8Array(found.length * DIMENSIONS);
+    found.forEach((v, i) => all.set(v, i * DIMENSIONS));
+    return all;
+  };
   const unheld: Concept = { text: 'grab', alternatives: [], namelike: false, frame: false, position: 0, precision: 1 };
   const nothingHeld = { position: 0, offset: 0, held: Int8Array.of(-1), strength: Float64Array.of(0), score: Float64Array.of(0) };
 

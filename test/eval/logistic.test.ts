@@ -15,7 +15,7 @@ describe('fitLogistic', () => {
   const next = random(7);
   const truth = { bias: -1, weights: [2, -3, 0] };
   const x = Array.from({ length: 4_000 }, () => [next(), next(), next()]);
-  const y = x.map((row) => (next() < predict(truth, row) ? 1 : 0));
+  const y: number[] = x.map((row) => (next() < predict(truth, row) ? 1 : 0));
 
   it('recovers the weights the data came from', () => {
     const model = fitLogistic(x, y, 0);
