@@ -26,7 +26,7 @@ export interface RenderedMessage {
 /** Display names for user ids the console knows (the person at the keyboard). */
 export type Names = Readonly<Record<string, string>>;
 
-/** Slack mrkdwn to terminal text: entities decoded, mentions and links readable, *bold* styled, > quotes barred. */
+/** Slack mrkdwn to terminal text: entities decoded, mentions and links readable, *bold* and _italics_ styled, > quotes barred. */
 export function renderMrkdwn(text: string, styles: Styles, names: Names = {}): string {
   return text
     .replace(/<@([A-Z0-9]+)(?:\|([^>]+))?>/gu, (_m, id: string, name?: string) => `@${name ?? names[id] ?? id}`)
@@ -35,6 +35,7 @@ export function renderMrkdwn(text: string, styles: Styles, names: Names = {}): s
     .replace(/<([^|>]+)\|([^>]+)>/gu, '$2 ($1)')
     .replace(/<([^>]+)>/gu, '$1')
     .replace(/(^|[\s(])\*([^*\n]+)\*(?=[\s).,:!?]|$)/gmu, (_m, before: string, inner: string) => `${before}${styles.bold(inner)}`)
+    .replace(/(^|[\s(])_([^_\n]+)_(?=[\s).,:!?]|$)/gmu, (_m, before: string, inner: string) => `${before}${styles.dim(inner)}`)
     .replace(/^>\s?/gmu, '│ ')
     .replace(/&lt;/gu, '<')
     .replace(/&gt;/gu, '>')
