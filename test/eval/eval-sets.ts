@@ -41,10 +41,13 @@ const here = (path: string): string => fileURLToPath(new URL(path, import.meta.u
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
 const SEED_FILE = 'putin-visits-xi-in-beijing.txt';
 
-/** The development sets (tuned on): the seed's blind questions, `articles/`, `dev2/` (news) and `crowd/` (encyclopedia). */
-export const DEV_FOLDERS = ['articles', 'dev2', 'crowd'] as const;
+/**
+ * The development sets (tuned on): the seed's blind questions, `articles/`, `dev2/` (news), `crowd/` (encyclopedia),
+ * and the three earlier holdouts, which steered a choice once they had been measured and so became development sets.
+ */
+export const DEV_FOLDERS = ['articles', 'dev2', 'crowd', 'holdout', 'holdout2', 'holdout3'] as const;
 /** The frozen holdouts: measured at the start and the end of an issue only, never to choose between two changes. */
-export const HOLDOUT_FOLDERS = ['holdout', 'holdout2', 'holdout3'] as const;
+export const HOLDOUT_FOLDERS = ['holdout4'] as const;
 /** Chatter for the development runs, and the frozen chatter every holdout run is asked. */
 export const DEV_CHATTER = here('dev2/chatter.json');
 export const HOLDOUT_CHATTER = here('chatter.json');
