@@ -95,7 +95,7 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
   const byId = new Map(knowledge.documents.map((d) => [d.id, d]));
   const documentOf = (docId: string): KnowledgeDocument | undefined => byId.get(docId);
   const words = new PassageWords(() => lexicon.vectors);
-  const reply = replyTo(knowledge, index, defaults, options.maxAnswerLength ?? MAX_ANSWER_LENGTH);
+  const reply = replyTo(knowledge, defaults, options.maxAnswerLength ?? MAX_ANSWER_LENGTH);
 
   // One search of the whole knowledge; the best passages of the best-covering articles are weighed in one ranking.
   const decideOn = (question: string): { decision: Decision; concepts: Concept[] } => {

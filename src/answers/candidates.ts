@@ -12,12 +12,16 @@ import type { Alternative, Concept } from './resolve-query.js';
 import { cosine, type DocumentVectors, type PassageVectors } from './similarity.js';
 import type { PassageWords, UnheldWords } from './soft-match.js';
 
-/** How many candidates are weighed, and from how many of the best-covering articles they come. */
+/** How many candidates are weighed, from how many of the best-covering articles, and how the search orders them. */
 export interface CandidateLimits {
   /** Candidates weighed per question (the best by search score). */
   candidates: number;
   /** Articles they may come from (the best-covering first). */
   documents: number;
+  /** In the search's own order (`margin`, `firstRanked`): how much more a passage holding the question's words side by side counts. */
+  closenessRank: number;
+  /** In the search's own order: how much more a passage whose words are used like the question's (cosine 1) counts. */
+  similarityRank: number;
 }
 
 /** A passage the question may be answered from, and what the decision weighs about it. */
@@ -49,10 +53,6 @@ export interface CandidateScope {
   unheld?: UnheldWords;
 }
 
-/** How much more a passage holding the question's words side by side ranks than one holding them far apart. */
-const CLOSENESS_RANK = 0.3;
-/** How much more a passage whose words are used like the question's (cosine 1) ranks than an unrelated one. */
-const SIMILARITY_RANK = 0.5;
 /** Least strength of a word's match for an FAQ question to count as saying it (a synonym does, a typo does). */
 const FAQ_MIN_STRENGTH = 0.6;
 
@@ -96,7 +96,7 @@ export function gatherCandidates(
     const near = closeness(scope.terms.of(passage), concepts);
     const alike = cosine(scope.asked, scope.vectors.of(passage));
     const said = scope.unheld?.credit(r.match, scope.words.of(passage)) ?? 0;
-    const rank = (r.score + said) * (1 + CLOSENESS_RANK * near) * (1 + SIMILARITY_RANK * Math.max(0, alike));
+    const rank = (r.score + said) * (1 + limits.closenessRank * near) * (1 + limits.similarityRank * Math.max(0, alike));
     return { r, d, passage, near, alike, said, rank };
   });
   const order = [...measured].sort((a, b) => b.rank - a.rank);

@@ -67,7 +67,7 @@ export const HAND_SET_DECISION: DecisionDefaults = {
   answerAt: 0.6,
   notSureAt: 0.33,
   offerAt: 0.3,
-  limits: { candidates: 12, documents: 3 },
+  limits: { candidates: 12, documents: 3, closenessRank: 0.3, similarityRank: 0.5 },
   shown: 3,
 };
 

@@ -1,7 +1,6 @@
 // Turns a decision into the reply: the quoted answer with its source, the candidates when not sure, or an honest
 // "not covered" with the closest passages when any holds a word of the question.
 import type { Knowledge, KnowledgeDocument, Passage } from '../knowledge/index.js';
-import type { PassageIndex } from '../search/index.js';
 import type { Decision, ScoredCandidate } from './decide.js';
 import type { DecisionDefaults } from './decision-defaults.js';
 import { sourceOf, suggestionOf } from './describe-passage.js';
@@ -17,7 +16,6 @@ export const NOT_SURE_TEXT = "I'm not sure the briefing answers that.";
 /** Makes replies for one knowledge (suggestion labels are made once per passage). */
 export function replyTo(
   knowledge: Knowledge,
-  index: Pick<PassageIndex, 'passages'>,
   defaults: Pick<DecisionDefaults, 'shown' | 'offerAt'>,
   maxAnswerLength: number,
 ): (question: string, decision: Decision, concepts: readonly Concept[]) => Answer {
@@ -54,10 +52,9 @@ export function replyTo(
     }
     // Not covered: the closest passages only when the best is not far off and they hold a word of the question itself.
     const closest = confidence >= defaults.offerAt ? ranked.filter((s) => s.candidate.features.literalCoverage > 0).slice(0, defaults.shown) : [];
-    const reason: AbstainReason =
-      concepts.every((c) => c.frame) ? 'empty'
-      : (best?.candidate.features.unknownName ?? (concepts.some((c) => c.namelike && c.alternatives.length === 0) ? 1 : 0)) > 0 ? 'unknown-name'
-      : 'not-covered';
+    // A name the best passage's article never mentions (or, with no candidate, the knowledge never does).
+    const nameUnknown = best ? best.candidate.features.unknownName > 0 : concepts.some((c) => c.namelike && c.alternatives.length === 0);
+    const reason: AbstainReason = concepts.every((c) => c.frame) ? 'empty' : nameUnknown ? 'unknown-name' : 'not-covered';
     return { ...base, answered: false, answer: NO_ANSWER_TEXT, reason, suggestions: closest.map(suggestionFor) };
   };
 }

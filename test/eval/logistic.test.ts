@@ -1,18 +1,10 @@
 // The fitter behind `npm run fit`: it recovers the weights that made the data, and the penalty pulls them in.
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../helpers/seeded-random.js';
 import { fitLogistic, predict } from './logistic.js';
 
-// A seeded generator, so that the data (and the test) are the same every run.
-function random(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s * 1_103_515_245 + 12_345) % 2 ** 31;
-    return s / 2 ** 31;
-  };
-}
-
 describe('fitLogistic', () => {
-  const next = random(7);
+  const next = seededRandom(7);
   const truth = { bias: -1, weights: [2, -3, 0] };
   const x = Array.from({ length: 4_000 }, () => [next(), next(), next()]);
   const y: number[] = x.map((row) => (next() < predict(truth, row) ? 1 : 0));

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createAnswerEngine, type AnswerEngine } from '../../src/answers/index.js';
 import { buildPassageIndex, loadPassageIndex, type PassageIndex } from '../../src/search/passage-index.js';
 import { fromDocuments, parseDocument, type KnowledgeDocument } from '../../src/knowledge/index.js';
+import { seededRandom } from '../helpers/seeded-random.js';
 
 const ARTICLES = new URL('../eval/articles/', import.meta.url).pathname;
 const SEED = new URL('../../knowledge/putin-visits-xi-in-beijing.txt', import.meta.url).pathname;
@@ -40,22 +41,13 @@ const engineOver = (documents: Map<string, KnowledgeDocument>, index?: PassageIn
   return createAnswerEngine(knowledge, { cacheSize: 0, index: index ?? buildPassageIndex(knowledge) });
 };
 
-// A small seeded generator, so a failing sequence can be replayed.
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-}
-
 describe('updating the index in place', () => {
   // Low bars for common words too, so that their bitsets come and go in a small knowledge.
   it.each([
     ['default tuning', { commonMin: 1_000, commonShare: 0.01 }],
     ['words in more than 3 passages are common', { commonMin: 3, commonShare: 0 }],
   ])('answers as a fresh index after each of a sequence of adds, changes and removals (%s)', { timeout: 120_000 }, (_name, tuning) => {
-    const next = random(7);
+    const next = seededRandom(7);
     const all = [...texts.keys()];
     const current = new Map<string, KnowledgeDocument>(all.slice(0, 3).map((f) => [f, documentOf(f, texts.get(f) ?? '')]));
     const index = buildPassageIndex(fromDocuments([...current.values()]), tuning);
