@@ -1,5 +1,5 @@
 // The answer engine: question in, quoted answer with its source (or an honest "not sure" or "not in the briefing") out.
-import { newestFirst, type AliasTable, type Knowledge, type KnowledgeDocument, type Passage } from '../knowledge/index.js';
+import { newestFirst, type AliasTable, type Knowledge, type KnowledgeDocument } from '../knowledge/index.js';
 import { sharedLexicon, type Lexicon } from '../lexicon/index.js';
 import { buildPassageIndex, type PassageIndex, type SearchConcept } from '../search/index.js';
 import { expandShorthand, normaliseQuery, MAX_QUESTION_LENGTH } from '../text/index.js';
@@ -8,7 +8,7 @@ import { gatherCandidates, type CandidateScope } from './candidates.js';
 import { decide, type Decision } from './decide.js';
 import { DECISION_DEFAULTS, type DecisionDefaults } from './decision-defaults.js';
 import { PassageTerms } from './proximity.js';
-import { StatedFacts } from './answer-type.js';
+import { PassageFacts } from './answer-type.js';
 import { MAX_ANSWER_LENGTH } from './quote.js';
 import { rankDocuments } from './rank-documents.js';
 import { replyTo } from './reply.js';
@@ -45,9 +45,6 @@ export interface AvoidedPassages {
   avoid(question: string): ReadonlySet<string>;
 }
 
-/** Passages whose stated facts (amounts, times, ages) are remembered. */
-const FACTS_MEMO_LIMIT = 2_000;
-
 /** How many recent answers the engine remembers: a question asked again (after the daily post, say) is not searched again. */
 export const ANSWER_CACHE_SIZE = 500;
 
@@ -80,16 +77,7 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
   // When two articles cover a question equally, the newer one answers.
   const newest = new Map(newestFirst(knowledge.documents).map((d, i) => [d.id, i]));
   const terms = new PassageTerms();
-  // What each passage states, read once per passage: bounded like the other per-passage memos.
-  const stated = new Map<Passage, StatedFacts>();
-  const facts = (passage: Passage): StatedFacts => {
-    let known = stated.get(passage);
-    if (!known) {
-      if (stated.size >= FACTS_MEMO_LIMIT) stated.clear();
-      stated.set(passage, (known = new StatedFacts(passage.text)));
-    }
-    return known;
-  };
+  const stated = new PassageFacts();
   const vectors = new PassageVectors(() => lexicon.vectors);
   const documentVectors = new DocumentVectors(() => lexicon.vectors);
   const byId = new Map(knowledge.documents.map((d) => [d.id, d]));
@@ -108,7 +96,7 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
       index,
       vocabulary: index.vocabulary,
       terms,
-      facts,
+      facts: (passage) => stated.of(passage),
       vectors,
       documentVectors,
       documentOf,

@@ -1,5 +1,6 @@
 // What kind of answer a question wants, where its words say so: "how many" wants an amount, stated near what it
 // counts ("58 aircraft" for "how many planes"), not a date or a code that happens to hold digits.
+import type { Passage } from '../knowledge/index.js';
 import type { Concept } from './resolve-query.js';
 import { NUMBER_WORDS, tokenize, type Token } from '../text/index.js';
 
@@ -211,6 +212,23 @@ export class StatedFacts {
   }
   get figure(): boolean {
     return this.fact('figure', (text) => holdsFigure(text, this.tokens));
+  }
+}
+
+/** Passages whose stated facts are remembered. */
+const FACTS_MEMO_LIMIT = 2_000;
+
+/** The stated facts of passages, made when first needed. */
+export class PassageFacts {
+  private readonly memo = new Map<Passage, StatedFacts>();
+
+  of(passage: Passage): StatedFacts {
+    let known = this.memo.get(passage);
+    if (!known) {
+      if (this.memo.size >= FACTS_MEMO_LIMIT) this.memo.clear();
+      this.memo.set(passage, (known = new StatedFacts(passage.text)));
+    }
+    return known;
   }
 }
 

@@ -103,7 +103,8 @@ export function gatherCandidates(
   const first = order[0];
 
   return measured.map(({ r, d, passage, near, alike, said, rank }): Candidate => {
-    const other = Math.max(0, ...measured.filter((m) => m.r !== r).map((m) => m.rank));
+    // The best of the others: the runner-up for the first, the first for everyone else.
+    const other = (first?.r === r ? order[1]?.rank : first?.rank) ?? 0;
     const held = heldShares(r, concepts, weights, total);
     const ordinary = ordinaryHeld(r, concepts, weights, (c) => c.namelike || isStoryName(c, vocabulary));
     const type = typeOf?.(scope.facts(passage));

@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DECISION_DEFAULTS, FEATURE_NAMES, HAND_SET_DECISION, type DecisionDefaults } from '../../src/answers/index.js';
 import { decisionQuestions, outcomesOf, precision, reliability, topOf, type DecisionQuestion, type Outcomes, type Thresholds } from './decision-data.js';
-import { evalRuns, ratio } from './eval-sets.js';
+import { evalRuns, evalRunsIn, ratio } from './eval-sets.js';
 import { fitLogistic, predict, type LogisticModel } from './logistic.js';
 
 /** The penalty on each weight's square: enough to keep rarely seen features from taking extreme weights. */
@@ -31,7 +31,8 @@ const TARGET_CHATTER = 0.95;
 /** Confidence from which the bot says it is not sure and shows its candidates: the first answers about one time in four. */
 const NOT_SURE_AT = 0.25;
 /** Runs the answer threshold is chosen on: the news ones (the encyclopedia set's easier questions are fitted on, not this). */
-const isNews = (run: string): boolean => !/^crowd|^(?:danube|inca-empire|photosynthesis|sagrada-familia|titanium)$/u.test(run);
+const encyclopedia = new Set(evalRunsIn(fileURLToPath(new URL('crowd/', import.meta.url)), [], 'crowd').map((r) => r.name));
+const isNews = (run: string): boolean => !encyclopedia.has(run);
 const OUTPUT = fileURLToPath(new URL('../../src/answers/fitted-decision.json', import.meta.url));
 
 const args = process.argv.slice(2);

@@ -48,7 +48,7 @@ console.log(`${'run'.padEnd(40)} ${'right quoted'.padEnd(17)} ${'precision'.padE
 for (const run of runs) {
   const score = scoreRun(run, engineFor(run, decision), ({ q, kind, answer, right, bestIsRight }) => {
     tops.push({ confidence: answer.confidence, right: bestIsRight, kind });
-    const key = `${run.name} | ${q}`;
+    const key = `${run.name} | ${kind} | ${q}`;
     replies[key] = `${right ? 'RIGHT' : 'wrong'} ${answer.answered ? answer.source?.passageId : `(declined: ${answer.reason})`}`;
     if (before?.[key] !== undefined && before[key] !== replies[key]) console.log(`   changed [${run.name}] ${q}: ${before[key]} → ${replies[key]}`);
   });
