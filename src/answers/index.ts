@@ -8,4 +8,5 @@ export type { Decision, Outcome, ScoredCandidate, TraceTerm } from './decide.js'
 export { DECISION_DEFAULTS, HAND_SET_DECISION, type DecisionDefaults } from './decision-defaults.js';
 export { FEATURE_DESCRIPTIONS, FEATURE_NAMES, type FeatureName, type Features } from './features.js';
 export { loadAnswerEngine, openAnswerEngine, type LoadedEngine } from './open-answer-engine.js';
+export { questionsToTry, QUESTIONS_TO_TRY_DEFAULTS } from './questions-to-try.js';
 export { createWarmingEngine, WARMING_UP_TEXT, type WarmingEngine } from './warming-engine.js';
