@@ -21,6 +21,7 @@ import { fixedReplies } from './slack/fixed-replies.js';
 import { summaryMessage } from './slack/format/summary-message.js';
 import { buildSummary, fingerprint, type Summary } from './summary/index.js';
 import { consoleTransport, slackTransport } from './transports.js';
+import { startDesk } from './desk/index.js';
 
 /** Options of {@link startBot}. */
 export interface BotOptions {
@@ -96,14 +97,33 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
           colour: config.colour,
         })
       : slackTransport(config, logger);
-  const replies = fixedReplies(() => live.knowledge(), currentSummary);
+  // The editors' desk: articles added from Slack (a link, a file in a DM), a feed, or removed; shared by replicas.
+  const desk = startDesk({
+    dir: config.knowledgeDir,
+    live,
+    store,
+    logger,
+    feeds: config.desk.feeds,
+    feedsPollMs: config.desk.feedsPollSeconds * 1_000,
+    ...(config.desk.maxArticles !== undefined ? { maxArticles: config.desk.maxArticles } : {}),
+    allowPrivate: config.desk.allowPrivate,
+  });
+  const replies = fixedReplies(() => live.knowledge(), currentSummary, config.editors);
   const { app, inFlight } = createSlackApp({
     receiver: transport.receiver,
     botToken: transport.botToken,
     ...(transport.apiUrl ? { apiUrl: transport.apiUrl } : {}),
     ...(transport.botIdentity ? { botIdentity: transport.botIdentity } : {}),
     logger,
-    deps: { engine: live.engine, replies, gaps, votes, ...(config.editors ? { editors: config.editors } : {}) },
+    deps: {
+      engine: live.engine,
+      replies,
+      gaps,
+      votes,
+      desk: desk.desk,
+      ...(config.editors ? { editors: config.editors } : {}),
+      ...(transport.fileFetch ? { fetchFile: transport.fileFetch } : {}),
+    },
     ...(store.kind === 'redis' ? { guard: storeGuard(store) } : {}),
     clientOptions: { ...transport.clientOptions, ...options.clientOptions },
   });
@@ -157,6 +177,7 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
       logger.info({ inFlight: inFlight.size }, 'stopping: no new work, finishing replies in flight');
       daily?.stop();
       weekly?.stop();
+      await desk.stop();
       live.close();
       const stopping = app.stop().catch((error: unknown) => logger.warn({ err: String(error) }, 'receiver did not stop cleanly'));
       transport.onStop?.();

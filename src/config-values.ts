@@ -119,3 +119,27 @@ export function parseUserIds(text: string): Parsed<string[]> {
   const ids = text.split(',').map((t) => t.trim()).filter(Boolean);
   return ids.length > 0 && ids.every((id) => /^[UW][A-Z0-9]{2,}$/u.test(id)) ? ok(ids) : fail('Slack user IDs separated by commas, e.g. U0123ABCD,U0456EFGH');
 }
+
+/** http(s) URLs separated by commas (`https://example.com/rss,https://example.org/atom.xml`). */
+export function parseUrls(text: string): Parsed<string[]> {
+  const expected = 'http(s) feed URLs separated by commas, e.g. https://example.com/news.rss';
+  const urls: string[] = [];
+  for (const part of text.split(',').map((t) => t.trim()).filter(Boolean)) {
+    try {
+      const url = new URL(part);
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') return fail(expected);
+      urls.push(url.href);
+    } catch {
+      return fail(expected);
+    }
+  }
+  return urls.length > 0 ? ok(urls) : fail(expected);
+}
+
+/** `true` or `false` (also `1`/`0`, `yes`/`no`, `on`/`off`). */
+export function parseBoolean(text: string): Parsed<boolean> {
+  const word = text.trim().toLowerCase();
+  if (['true', '1', 'yes', 'on'].includes(word)) return ok(true);
+  if (['false', '0', 'no', 'off'].includes(word)) return ok(false);
+  return fail('true or false');
+}

@@ -8,6 +8,8 @@ import {
   parseRedisUrl,
   parseUserIds,
   parseDay,
+  parseBoolean,
+  parseUrls,
   type Parsed,
 } from './config-values.js';
 import type { LogFormat } from './logger.js';
@@ -46,6 +48,18 @@ export interface SummaryConfig {
   whenUnchanged: 'post' | 'skip';
 }
 
+/** The editors' desk (`KNOWLEDGE_FEEDS*`, `KNOWLEDGE_MAX_ARTICLES`, `FETCH_ALLOW_PRIVATE`). */
+export interface DeskConfig {
+  /** `KNOWLEDGE_FEEDS`: RSS or Atom URLs whose new items are added; default none. */
+  feeds: string[];
+  /** `KNOWLEDGE_FEEDS_POLL_SECONDS`: time between polls of the feeds, default 900. */
+  feedsPollSeconds: number;
+  /** `KNOWLEDGE_MAX_ARTICLES`: most articles kept (the oldest beyond are archived); default no limit. */
+  maxArticles?: number;
+  /** `FETCH_ALLOW_PRIVATE`: links to private and local addresses may be fetched (an intranet); default false. */
+  allowPrivate: boolean;
+}
+
 /** Everything the bot reads from its environment. */
 export interface Config extends CoreConfig {
   mode: Mode;
@@ -62,7 +76,9 @@ export interface Config extends CoreConfig {
   knowledgePollSeconds: number;
   /** `REDIS_URL`: shared state for several replicas; unset, the state lives in this process and STATE_DIR. */
   redisUrl?: string;
-  /** `BRIEFING_EDITORS`: who may see `/briefing gaps`; unset, anyone. */
+  /** The editors' desk: feeds followed, the briefing's size, and what may be fetched. */
+  desk: DeskConfig;
+  /** `BRIEFING_EDITORS`: who may add and remove articles and see `/briefing gaps`; unset, anyone. */
   editors?: string[];
   /** `FEEDBACK_RETENTION_DAYS`: how long questions and gaps are kept, default 90. */
   feedbackRetentionDays: number;
@@ -92,6 +108,7 @@ export const DEFAULTS = {
   summaryDays: 'daily',
   catchupHours: 6,
   knowledgePollSeconds: 10,
+  feedsPollSeconds: 900,
 };
 
 /** Reads the settings every entry point shares. @throws ConfigError */
@@ -131,6 +148,12 @@ export function loadConfig(env: Env): Config {
   const editors = read('BRIEFING_EDITORS', parseUserIds);
   const gapsChannel = read('GAPS_CHANNEL', parseChannelId);
   const gapsDay = read('GAPS_DAY', parseDay, 'mon') ?? 1;
+  const desk: DeskConfig = {
+    feeds: read('KNOWLEDGE_FEEDS', parseUrls) ?? [],
+    feedsPollSeconds: read('KNOWLEDGE_FEEDS_POLL_SECONDS', (t) => parseNumber(t, 1, 86_400), String(DEFAULTS.feedsPollSeconds)) ?? DEFAULTS.feedsPollSeconds,
+    ...optional('maxArticles', read('KNOWLEDGE_MAX_ARTICLES', (t) => parseInteger(t, 1, 1_000_000))),
+    allowPrivate: read('FETCH_ALLOW_PRIVATE', parseBoolean, 'false') ?? false,
+  };
   const feedbackRetentionDays = read('FEEDBACK_RETENTION_DAYS', (t) => parseInteger(t, 1, 3650), '90') ?? 90;
   const summary: SummaryConfig = {
     ...optional('channel', read('SUMMARY_CHANNEL', parseChannelId)),
@@ -159,6 +182,7 @@ export function loadConfig(env: Env): Config {
     stateDir,
     ...optional('redisUrl', redisUrl),
     ...optional('editors', editors),
+    desk,
     feedbackRetentionDays,
     gaps: { ...optional('channel', gapsChannel), day: gapsDay },
     knowledgePollSeconds: read('KNOWLEDGE_POLL_SECONDS', (t) => parseNumber(t, 1, 3600), String(DEFAULTS.knowledgePollSeconds)) ?? DEFAULTS.knowledgePollSeconds,

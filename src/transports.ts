@@ -23,6 +23,8 @@ export interface Transport {
   start(app: App): Promise<number | undefined>;
   /** Resolves when the transport has no more input (the console at end of input); never for Slack. */
   finished?: Promise<void>;
+  /** How files shared with the bot are downloaded, when not from Slack (the console reads them from disk). */
+  fileFetch?: typeof fetch;
   /** Called when the app stops: lets go of idle keep-alive connections so the HTTP server can close. */
   onStop?(): void;
 }
@@ -67,12 +69,14 @@ export interface ConsoleContent {
 /** The terminal: typed lines in, rendered replies out, the Web API played locally. */
 export function consoleTransport(io: ConsoleIO, { dailyPost, knowledge, colour = true }: ConsoleContent): Transport {
   const receiver = new ConsoleReceiver({ ...io, dailyPost, command: BRIEFING_COMMAND, colour });
+  const localFetch = consoleFetch((delivery) => receiver.deliver(delivery));
   return {
     receiver,
     botToken: 'xoxb-local-console',
     apiUrl: CONSOLE_API_URL,
     botIdentity: CONSOLE_BOT,
-    clientOptions: { fetch: consoleFetch((delivery) => receiver.deliver(delivery)), retryConfig: { retries: 0 } },
+    clientOptions: { fetch: localFetch, retryConfig: { retries: 0 } },
+    fileFetch: localFetch,
     async start(app) {
       await app.init();
       await app.start(consoleBanner(knowledge()));

@@ -74,6 +74,19 @@ describe('summary settings', () => {
     expect(error.message).toContain('SUMMARY_CATCHUP_HOURS="-1" is not valid');
   });
 
+  it('reads the desk: feeds, their poll, the briefing\'s size and private fetching; each bad one named', () => {
+    expect(loadConfig({}).desk).toEqual({ feeds: [], feedsPollSeconds: 900, allowPrivate: false });
+    const desk = loadConfig({ KNOWLEDGE_FEEDS: 'https://a.example/rss, http://b.example/atom.xml', KNOWLEDGE_FEEDS_POLL_SECONDS: '60', KNOWLEDGE_MAX_ARTICLES: '30', FETCH_ALLOW_PRIVATE: 'true' }).desk;
+    expect(desk).toEqual({ feeds: ['https://a.example/rss', 'http://b.example/atom.xml'], feedsPollSeconds: 60, maxArticles: 30, allowPrivate: true });
+    const error = errorOf({ KNOWLEDGE_FEEDS: 'ftp://a.example/rss', KNOWLEDGE_FEEDS_POLL_SECONDS: '0', KNOWLEDGE_MAX_ARTICLES: 'ten', FETCH_ALLOW_PRIVATE: 'maybe' });
+    expect(error.problems).toEqual([
+      'KNOWLEDGE_FEEDS="ftp://a.example/rss" is not valid: expected http(s) feed URLs separated by commas, e.g. https://example.com/news.rss',
+      'KNOWLEDGE_FEEDS_POLL_SECONDS="0" is not valid: expected a number from 1 to 86400',
+      'KNOWLEDGE_MAX_ARTICLES="ten" is not valid: expected a whole number from 1 to 1000000',
+      'FETCH_ALLOW_PRIVATE="maybe" is not valid: expected true or false',
+    ]);
+  });
+
   it('creates STATE_DIR when missing, and refuses one that is not a writable folder, naming it', () => {
     const parent = tempDir();
     const fresh = join(parent, 'state', 'nested');

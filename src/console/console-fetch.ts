@@ -1,9 +1,12 @@
 // The Web API and response_url, played locally: the app's calls are rendered to the terminal instead of sent.
+import { readFile } from 'node:fs/promises';
 import type { types } from '@slack/bolt';
 
 /** Where the console pretends Slack lives; nothing is ever sent there. */
 export const CONSOLE_API_URL = 'https://console.invalid/api/';
 export const CONSOLE_RESPONSE_URL = 'https://console.invalid/respond/';
+/** Where, under the console's API, a file shared with `/add` is downloaded from (the local path follows). */
+export const CONSOLE_FILES = 'files/';
 
 /** A message the app sent, as the console received it. */
 export interface ConsoleDelivery {
@@ -30,6 +33,13 @@ export function consoleFetch(deliver: (delivery: ConsoleDelivery) => void): type
       return json({ ok: true });
     }
     const method = url.startsWith(CONSOLE_API_URL) ? url.slice(CONSOLE_API_URL.length) : url;
+    // A file shared with `/add <path>`: read from this machine, as Slack's file host would serve it.
+    if (method.startsWith(CONSOLE_FILES)) {
+      return readFile(decodeURIComponent(method.slice(CONSOLE_FILES.length))).then(
+        (bytes) => new Response(bytes, { status: 200, headers: { 'content-type': 'application/octet-stream' } }),
+        () => new Response('not found', { status: 404 }),
+      );
+    }
     const form = Object.fromEntries(new URLSearchParams(body));
     if (method === 'chat.postMessage' || method === 'chat.postEphemeral' || method === 'chat.update') {
       const blocks = form.blocks ? (JSON.parse(form.blocks) as types.KnownBlock[]) : undefined;

@@ -3,7 +3,7 @@ import { createInterface, type Interface } from 'node:readline';
 import type { App, Receiver } from '@slack/bolt';
 import type { SlackMessage } from '../slack/format/slack-message.js';
 import type { ConsoleDelivery } from './console-fetch.js';
-import { buttonPayload, commandPayload, CONSOLE_CHANNEL, CONSOLE_USER, feedbackPayload, homeOpenedPayload, mentionPayload } from './payloads.js';
+import { buttonPayload, commandPayload, CONSOLE_CHANNEL, CONSOLE_DM, CONSOLE_USER, feedbackPayload, fileSharePayload, homeOpenedPayload, mentionPayload } from './payloads.js';
 import { renderMessage, stylesFor, type RenderedMessage } from './render-message.js';
 
 /** The terminal the console talks through. */
@@ -80,6 +80,8 @@ export class ConsoleReceiver implements Receiver {
       ? 'Home tab'
       : delivery.ephemeral
       ? 'only visible to you'
+      : delivery.channel === CONSOLE_DM
+      ? 'in your DM'
       : `in #${delivery.channel === CONSOLE_CHANNEL.id ? CONSOLE_CHANNEL.name : delivery.channel ?? '?'}${delivery.threadTs ? ', in the thread' : ''}`;
     this.write(`${this.styles.bold('briefing-bot')} ${this.styles.dim(`(${where})`)}\n${indent(rendered.text)}\n`);
   }
@@ -104,6 +106,9 @@ export class ConsoleReceiver implements Receiver {
         const value = word.toLowerCase() === '/good' ? this.lastFeedback.up : this.lastFeedback.down;
         return this.dispatch(feedbackPayload(this.lastFeedback.actionId, value, word.toLowerCase() === '/good' ? '👍' : '👎'));
       }
+      case '/add':
+        if (!text) return this.say('Say which file: /add <path to a .txt, .md, .html, .docx or .pdf file>. For a page: /briefing add <link>.');
+        return this.dispatch(fileSharePayload(text));
       case '/gaps':
         return this.dispatch(commandPayload(this.options.command, 'gaps'));
       case '/home':
@@ -115,7 +120,7 @@ export class ConsoleReceiver implements Receiver {
         if (!this.lastButton) return this.say('There is no button to press yet: ask with /briefing first.');
         return this.dispatch(buttonPayload(this.lastButton.actionId, this.lastButton.value, this.lastButton.label));
       default:
-        if (word.startsWith('/')) return this.say(`Unknown command ${word}. Try ${this.options.command} <question>, ${this.options.command} help, /list, /home, /good, /bad, /gaps, /summary, /share or /quit.`);
+        if (word.startsWith('/')) return this.say(`Unknown command ${word}. Try ${this.options.command} <question>, ${this.options.command} help, /list, /add <file>, /home, /good, /bad, /gaps, /summary, /share or /quit.`);
         return this.dispatch(mentionPayload(line));
     }
   }

@@ -1,5 +1,6 @@
 // Turns what a person types into the payloads Slack would send for it: a mention, a slash command, a button press.
-import { CONSOLE_BOT, CONSOLE_RESPONSE_URL } from './console-fetch.js';
+import { basename, resolve } from 'node:path';
+import { CONSOLE_API_URL, CONSOLE_BOT, CONSOLE_FILES, CONSOLE_RESPONSE_URL } from './console-fetch.js';
 
 /** The channel and person of the console. */
 export const CONSOLE_CHANNEL = { id: 'C0CONSOLE', name: 'console' } as const;
@@ -67,4 +68,16 @@ export function buttonPayload(actionId: string, value: string, label: string): R
 /** An `event_callback` with `app_home_opened`: the person opened the bot's Home tab. */
 export function homeOpenedPayload(): Record<string, unknown> {
   return eventCallback((n) => ({ type: 'app_home_opened', user: CONSOLE_USER.id, channel: 'D0CONSOLE', tab: 'home', event_ts: tsOf(n) }));
+}
+
+/** The console's direct-message channel with the bot. */
+export const CONSOLE_DM = 'D0CONSOLE';
+
+/** An `event_callback` with a `file_share` message in the DM: the person shared the local file at `path` with the bot. */
+export function fileSharePayload(path: string): Record<string, unknown> {
+  const full = resolve(path);
+  return eventCallback((n) => ({
+    type: 'message', subtype: 'file_share', channel_type: 'im', channel: CONSOLE_DM, user: CONSOLE_USER.id, text: '', ts: tsOf(n), event_ts: tsOf(n),
+    files: [{ id: `F0CONSOLE${n}`, name: basename(full), url_private_download: `${CONSOLE_API_URL}${CONSOLE_FILES}${encodeURIComponent(full)}` }],
+  }));
 }

@@ -9,8 +9,8 @@ import { encodeShareValue, SHARE_ACTION_ID } from './format/share-value.js';
 import { summaryMessage } from './format/summary-message.js';
 import type { FixedReplies } from './listeners/deps.js';
 
-/** Builds the fixed replies from the knowledge of the moment and its summary (each rendered once per knowledge). */
-export function fixedReplies(knowledge: () => Knowledge, summary: () => Summary): FixedReplies {
+/** Builds the fixed replies from the knowledge of the moment and its summary (each rendered once per knowledge); `editors` may add and remove articles (none: anyone). */
+export function fixedReplies(knowledge: () => Knowledge, summary: () => Summary, editors?: readonly string[]): FixedReplies {
   const cache = new WeakMap<Knowledge, Map<string, unknown>>();
   const once = <T>(name: string, make: (k: Knowledge) => T): (() => T) => () => {
     const k = knowledge();
@@ -27,7 +27,7 @@ export function fixedReplies(knowledge: () => Knowledge, summary: () => Summary)
     },
     help: once('help', helpMessage),
     greeting: once('greeting', greetingMessage),
-    list: once('list', listMessage),
+    list: once('list', (k) => listMessage(k, editors)),
     home: () => homeView(knowledge(), summary()),
   };
 }

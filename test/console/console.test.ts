@@ -1,5 +1,7 @@
 // The local console end to end: `npm start` with no Slack settings answers typed lines through the same app.
 import { spawn, spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/spawn-bot.js';
 
@@ -66,6 +68,31 @@ describe('npm start with no Slack settings', () => {
     expect(shared).toMatch(/^briefing-bot \(in #console\)\n {2}@you asked: whats the BRI/);
     expect(shared).toContain('the private reply was removed');
   });
+});
+
+describe('the desk in the console', () => {
+  it('/briefing add <link> and /add <file> add articles through the same code as Slack, answered at once', async () => {
+    const { startPageServer } = await import('../helpers/page-server.js');
+    const { tempDir } = await import('../helpers/temp-dir.js');
+    const { SEED_FILE, SEED_TEXT } = await import('../helpers/seed.js');
+    const web = await startPageServer();
+    const dir = tempDir({ [SEED_FILE]: SEED_TEXT });
+    const file = join(tempDir(), 'library.md');
+    writeFileSync(file, '# Marlow library to close\n\nThe Marlow public library will close on 3 March for eight months while its leaking copper roof is replaced, the county librarian said.\n');
+    const input = `/briefing add ${web.origin}/pages/ferry-strike.html\n/add ${file}\nwhen will the marlow library close\n/add ${join(dir, 'missing.pdf')}\n/list\n`;
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env: { ...env, NO_COLOR: '1', KNOWLEDGE_DIR: dir, STATE_DIR: tempDir(), FETCH_ALLOW_PRIVATE: 'true' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stdin.end(input);
+    const code = await new Promise((resolve) => child.on('exit', (c) => resolve(c)));
+    await web.close();
+    expect(code).toBe(0);
+    expect(out.split('you> /briefing add')[1]).toMatch(/^[^\n]*\nbriefing-bot \(only visible to you\)\n {2}Added Ferry deckhands walk off the job/u);
+    expect(out.split('you> /add')[1]).toMatch(/^[^\n]*\nbriefing-bot \(in your DM\)\n {2}Added Marlow library to close — 1 paragraph/u);
+    expect(out.split('you> when will the marlow library close\n')[1]).toContain('leaking copper roof');
+    expect(out).toContain('Could not add missing.pdf: the file could not be downloaded (HTTP 404)');
+    expect(out.split('you> /list\n')[1]).toContain('Articles in the briefing (3)');
+  }, 60_000);
 });
 
 describe('leaving the console', () => {

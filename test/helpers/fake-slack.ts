@@ -1,6 +1,7 @@
 // A fake Slack Web API on 127.0.0.1: records every call, answers like Slack, fails on request.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { BOT_TOKEN } from './slack-requests.js';
 
 /** One call the app made. */
 export interface ApiCall {
@@ -34,6 +35,11 @@ export interface FakeSlack {
   waitFor(method: string, where?: (call: ApiCall) => boolean, timeoutMs?: number): Promise<ApiCall>;
   /** Calls to `method` so far. */
   callsTo(method: string): ApiCall[];
+  /**
+   * Serves `bytes` as a file shared with the bot, on the fake's host as Slack's file host serves it: to the bot token
+   * only (anyone else gets a sign-in page). Returns the file object of a `file_share` event; `files.info` knows it too.
+   */
+  shareFile(name: string, bytes: Uint8Array, mimetype: string): Record<string, unknown>;
   close(): Promise<void>;
 }
 
@@ -78,8 +84,16 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   let handlers = defaults(messages);
   const calls: ApiCall[] = [];
   const waiters = new Set<() => void>();
+  const files = new Map<string, { bytes: Uint8Array; mimetype: string; info: Record<string, unknown> }>();
   const server: Server = createServer(async (req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const file = files.get(path);
+    if (file) {
+      calls.push({ method: 'file download', body: { path }, at: Date.now(), ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}) });
+      const allowed = req.headers.authorization === `Bearer ${BOT_TOKEN}`;
+      res.writeHead(200, { 'content-type': allowed ? file.mimetype : 'text/html; charset=utf-8' });
+      return res.end(allowed ? file.bytes : '<!DOCTYPE html><html><body>Sign in to Slack</body></html>');
+    }
     const method = path.startsWith('/api/') ? path.slice('/api/'.length) : path.startsWith('/respond/') ? 'respond' : path;
     const call: ApiCall = { method, body: parseBody(await readBody(req), req.headers['content-type']), at: Date.now() };
     if (req.headers.authorization) call.authorization = req.headers.authorization;
@@ -116,6 +130,17 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       calls.length = 0;
     },
     callsTo,
+    shareFile(name, bytes, mimetype) {
+      const id = `F${String(files.size + 1).padStart(8, '0')}`;
+      const path = `/files-pri/T111-${id}/download/${encodeURIComponent(name)}`;
+      const info = { id, name, title: name, mimetype, filetype: name.split('.').pop() ?? '', size: bytes.byteLength, url_private: `${base}${path}`, url_private_download: `${base}${path}`, mode: 'hosted' };
+      files.set(path, { bytes, mimetype, info });
+      handlers['files.info'] = (call) => {
+        const found = [...files.values()].find((f) => f.info.id === call.body.file);
+        return { body: found ? { ok: true, file: found.info } : { ok: false, error: 'file_not_found' } };
+      };
+      return info;
+    },
     waitFor(method, where = () => true, timeoutMs = 5_000) {
       return new Promise((resolve, reject) => {
         const check = (): boolean => {

@@ -1,5 +1,6 @@
 // What listeners need: the answer engine and the fixed replies, passed in (no module state).
 import type { AnswerEngine } from '../../answers/index.js';
+import type { Desk } from '../../desk/index.js';
 import type { GapLog } from '../../feedback/gap-log.js';
 import type { Votes } from '../../feedback/votes.js';
 import type { HomeView } from '../format/home-view.js';
@@ -25,6 +26,10 @@ export interface ListenerDeps {
   gaps?: GapLog;
   /** Readers' 👍 / 👎 on answers (none: the buttons do nothing). */
   votes?: Votes;
-  /** Who may see the gap report (`BRIEFING_EDITORS`); undefined: anyone. */
+  /** Who may add and remove articles and see the gap report (`BRIEFING_EDITORS`); undefined: anyone. */
   editors?: readonly string[];
+  /** The editors' desk: add and remove articles (none: the commands explain how to add files by hand). */
+  desk?: Pick<Desk, 'addUrl' | 'addFile' | 'remove'>;
+  /** How shared files are downloaded (the console reads them from disk). Default: the global fetch. */
+  fetchFile?: typeof fetch;
 }

@@ -1,8 +1,9 @@
 // `/briefing`, `/briefing help`, `/briefing list`, `/briefing gaps`, `/briefing <question>`: an ephemeral reply (with a
-// Share button for the summary and answers).
+// Share button for the summary and answers); `/briefing add <link>` and `/briefing remove <name>` go to the desk.
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { answerQuestion } from '../answer-question.js';
 import type { ListenerDeps } from '../deps.js';
+import { deskRequest, runDeskCommand } from './desk-command.js';
 import { gapsMessage, notAnEditorMessage } from '../../format/gaps-message.js';
 
 /** The slash command this listener answers. */
@@ -15,8 +16,10 @@ const GAPS_WORDS = new Set(['gaps', 'gap', 'report']);
 /** Factory for the `/briefing` listener. */
 export function briefingCommand(deps: ListenerDeps) {
   return async function onBriefingCommand({ command, ack, respond, context }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> {
-    await ack();
     const text = command.text.trim();
+    const desk = deskRequest(text);
+    if (desk) return runDeskCommand(deps, desk, { command, ack, respond, context });
+    await ack();
     if (GAPS_WORDS.has(text.toLowerCase()) && deps.gaps) {
       const allowed = !deps.editors || deps.editors.includes(command.user_id);
       await deps.votes?.refresh(true).catch(() => undefined);

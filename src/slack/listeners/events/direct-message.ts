@@ -1,13 +1,21 @@
-// A direct message to the bot: answered in the DM, like a mention. Edits, deletes, joins and bots are ignored.
+// A direct message to the bot: answered in the DM, like a mention; files shared in it go to the editors' desk.
+// Edits, deletes, joins and bots (the bot itself included) are ignored.
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { forWebApi } from '../../format/web-api-message.js';
 import { answerQuestion, withoutMention } from '../answer-question.js';
 import type { ListenerDeps } from '../deps.js';
+import type { SharedFile } from '../../download-file.js';
+import { addSharedFiles } from './shared-files.js';
 
 /** Factory for the `message` listener (direct messages only). */
 export function directMessage(deps: ListenerDeps) {
-  return async function onDirectMessage({ event, say, context }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs): Promise<void> {
-    if (event.channel_type !== 'im' || event.subtype !== undefined || 'bot_id' in event && event.bot_id) return;
+  return async function onDirectMessage({ event, say, context, client }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs): Promise<void> {
+    if (event.channel_type !== 'im' || ('bot_id' in event && event.bot_id)) return;
+    if (event.subtype === 'file_share' && event.user !== context.botUserId && event.files?.length) {
+      const files = event.files as unknown as SharedFile[];
+      return addSharedFiles(deps, { files, user: event.user, ...(event.thread_ts ? { threadTs: event.thread_ts } : {}) }, { say, client, context });
+    }
+    if (event.subtype !== undefined) return;
     const question = withoutMention(event.text ?? '', context.botUserId);
     const message = question ? answerQuestion(deps, question, context.log) : deps.replies.greeting();
     await say({ ...forWebApi(message), ...(event.thread_ts ? { thread_ts: event.thread_ts } : {}) });
