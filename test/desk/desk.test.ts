@@ -7,6 +7,7 @@ import { Desk, DeskError, type DeskChange } from '../../src/desk/index.js';
 import { createSafeFetcher } from '../../src/fetch/index.js';
 import { startLiveKnowledge, type LiveKnowledge } from '../../src/live/live-knowledge.js';
 import { questionsToTry } from '../../src/answers/index.js';
+import { buildSummary, fingerprint } from '../../src/summary/index.js';
 import { captureLogger } from '../helpers/capture-logger.js';
 import { startPageServer, type PageServer } from '../helpers/page-server.js';
 import { SEED_FILE, SEED_TEXT } from '../helpers/seed.js';
@@ -118,6 +119,15 @@ describe('adding', () => {
     await expect(attempt).rejects.toBeInstanceOf(DeskError);
     await expect(attempt).rejects.toThrow(/^(?:that address is on a private network|no article text found on that page|the page answered 404|that link is a file of type image\/png, not an article page, feed, PDF or Word document)$/u);
     expect(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')])).toEqual(before);
+  });
+
+  it('the next daily summary marks the added article as new since the previous post', async () => {
+    const { live, desk } = await openDesk();
+    const previous = live.knowledge().documents.map(fingerprint);
+    const added = await desk.addFile({ bytes: text(PIER), name: 'pier.txt' }, editor);
+    const summary = buildSummary(live.knowledge(), { since: previous });
+    const marked = [summary, ...summary.also].filter((d) => d.isNew).map((d) => d.file);
+    expect(marked).toEqual([added.file]);
   });
 
   it('writes whole files only: nothing temporary is left behind', async () => {

@@ -23,6 +23,7 @@ export function helpMessage(knowledge: Knowledge): SlackMessage {
     '`/briefing list` lists the articles in the briefing, newest first.',
     'Mention me in a channel with a question and I answer in the thread.',
     'Send me a direct message with a question.',
+    'Editors: `/briefing add &lt;link&gt;` or a file shared with me in a DM adds an article; `/briefing remove &lt;name&gt;` takes one out.',
   ]);
   const blocks = [
     header('Briefing bot'),
