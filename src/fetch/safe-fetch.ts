@@ -4,6 +4,7 @@ import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { isIP, type LookupFunction } from 'node:net';
 import { Agent, fetch, type Response } from 'undici';
 import { isPrivateAddress } from './address-rule.js';
+import { readAtMost, type BodyStream } from './read-at-most.js';
 
 /** Limits of {@link safeFetch}; every one has a default in {@link FETCH_DEFAULTS}. */
 export interface FetchLimits {
@@ -122,26 +123,19 @@ function checkTarget(url: URL, rules: FetchLimits): void {
 }
 
 async function readBounded(response: Response, rules: FetchLimits): Promise<Buffer> {
-  const tooLarge = `the page is larger than ${Math.round(rules.maxBytes / 1_048_576)} MB`;
+  const tooLarge = new FetchRefused(`the page is larger than ${Math.round(rules.maxBytes / 1_048_576)} MB`);
   if (Number(response.headers.get('content-length') ?? 0) > rules.maxBytes) {
     await response.body?.cancel().catch(() => undefined);
-    throw new FetchRefused(tooLarge);
+    throw tooLarge;
   }
-  const chunks: Buffer[] = [];
-  let size = 0;
+  let bytes: Buffer | undefined;
   try {
-    for await (const chunk of response.body ?? []) {
-      size += (chunk as Uint8Array).byteLength;
-      if (size > rules.maxBytes) {
-        await response.body?.cancel().catch(() => undefined);
-        throw new FetchRefused(tooLarge);
-      }
-      chunks.push(Buffer.from(chunk as Uint8Array));
-    }
+    bytes = await readAtMost(response.body as BodyStream | null, rules.maxBytes);
   } catch (error) {
     throw failure(error, rules);
   }
-  return Buffer.concat(chunks);
+  if (!bytes) throw tooLarge;
+  return bytes;
 }
 
 // The one line for a failure: a refusal keeps its own words; timeouts, unknown names and refused connections say so.

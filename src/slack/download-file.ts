@@ -1,6 +1,7 @@
 // Downloads a file someone shared with the bot, from Slack's file host with the bot token: bounded in size and time,
 // sent only to Slack (the token never goes anywhere else), and a login page taken for what it is.
 import type { webApi } from '@slack/bolt';
+import { readAtMost, type BodyStream } from '../fetch/index.js';
 
 /** A file of a `file_share` message, as Slack sends it (or as `files.info` completes it). */
 export interface SharedFile {
@@ -71,20 +72,13 @@ function isSlackHost(url: string, apiUrl: string | undefined): boolean {
 }
 
 async function readBounded(response: Response): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
+  const tooLarge = new DownloadFailed(`the file is larger than ${DOWNLOAD_LIMITS.maxBytes / 1_048_576} MB`);
+  let bytes: Buffer | undefined;
   try {
-    for await (const chunk of response.body ?? []) {
-      size += (chunk as Uint8Array).byteLength;
-      if (size > DOWNLOAD_LIMITS.maxBytes) {
-        await response.body?.cancel().catch(() => undefined);
-        throw new DownloadFailed(`the file is larger than ${DOWNLOAD_LIMITS.maxBytes / 1_048_576} MB`);
-      }
-      chunks.push(chunk as Uint8Array);
-    }
-  } catch (error) {
-    if (error instanceof DownloadFailed) throw error;
+    bytes = await readAtMost(response.body as BodyStream | null, DOWNLOAD_LIMITS.maxBytes);
+  } catch {
     throw new DownloadFailed('could not download the file from Slack');
   }
-  return new Uint8Array(Buffer.concat(chunks));
+  if (!bytes) throw tooLarge;
+  return new Uint8Array(bytes);
 }

@@ -1,21 +1,12 @@
 // The editors' desk in Slack: what an add or remove did, why one could not be done, and who may do them.
 import type { types } from '@slack/bolt';
+import type { Added } from '../../desk/index.js';
 import { context, section } from './blocks.js';
 import { bullets, escapeText } from './escape.js';
 import { withinLimits, type SlackMessage } from './slack-message.js';
 
-/** What the desk reports of an add (the desk's `Added`, as the message needs it). */
-export interface AddedReport {
-  status: 'added' | 'replaced' | 'unchanged';
-  file: string;
-  title: string;
-  paragraphs: number;
-  questions: string[];
-  retired: string[];
-}
-
 /** The reply to an add: "Added *title* — N paragraphs", and questions to try. */
-export function addedMessage(added: AddedReport): SlackMessage {
+export function addedMessage(added: Added): SlackMessage {
   const title = escapeText(added.title);
   const count = `${added.paragraphs} paragraph${added.paragraphs === 1 ? '' : 's'}`;
   const lead =
