@@ -44,7 +44,7 @@ export function documentBodyDigest(document: KnowledgeDocument): string {
   return bodyDigest(document.passages.filter((p) => p.kind === 'paragraph').map((p) => p.text));
 }
 
-/** A file name for a title that none of `taken` has (lower case): `kebab-title.txt`, then `kebab-title-2.txt`… */
+/** A file name for a title whose stem none of `taken` has (lower-case stems): `kebab-title.txt`, then `kebab-title-2.txt`… */
 export function fileNameFor(title: string, taken: ReadonlySet<string>): string {
   const stem =
     title
@@ -58,8 +58,8 @@ export function fileNameFor(title: string, taken: ReadonlySet<string>): string {
       .replace(/-[^-]*$/u, (tail) => (title.length > MAX_STEM_LENGTH ? '' : tail))
       .replace(/-+$/u, '') || 'article';
   for (let n = 1; ; n += 1) {
-    const name = `${stem}${n === 1 ? '' : `-${n}`}.txt`;
-    if (!taken.has(name.toLowerCase())) return name;
+    const name = `${stem}${n === 1 ? '' : `-${n}`}`;
+    if (!taken.has(name)) return `${name}.txt`;
   }
 }
 

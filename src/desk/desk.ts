@@ -1,14 +1,15 @@
 // The editors' desk: articles added from a link or a file and removed by name, written to the knowledge folder that
 // the live knowledge follows; the oldest retired beyond the briefing's size. One change at a time.
 import { join } from 'node:path';
-import { extractArticle, ExtractError, type ExtractedArticle, type ExtractInput } from '../extract/index.js';
+import { extractApart, ExtractError, type ExtractedArticle, type ExtractInput } from '../extract/index.js';
 import { FetchRefused, type SafeFetcher } from '../fetch/index.js';
 import { newestFirst, type Knowledge, type KnowledgeDocument } from '../knowledge/index.js';
 import type { Logger } from '../logger.js';
 import { articleText, bodyDigest, documentBodyDigest, fileNameFor } from './article-file.js';
 import { DeskError } from './desk-error.js';
 import { findArticle } from './find-article.js';
-import { archive, namesIn, readIfPresent, writeWhole } from './folder-files.js';
+import { archive, namesIn, readIfPresent, stemsOf, writeWhole } from './folder-files.js';
+import { MAX_FILE_BYTES } from '../live/knowledge-folder.js';
 
 /** A change the desk made, as other replicas apply it to their own folders. */
 export type DeskChange = { op: 'add'; file: string; text: string; at: number } | { op: 'remove'; file: string; at: number };
@@ -29,6 +30,10 @@ export interface DeskOptions {
   questionsFor?: (document: KnowledgeDocument) => string[];
   /** Told of each add and remove (for the other replicas). */
   onChange?: (change: DeskChange) => Promise<void>;
+  /** Claims a new file name for this desk among all replicas (false: another took it). Default: always granted. */
+  reserveName?: (file: string) => Promise<boolean>;
+  /** Reads a page or file. Default: in a separate process, bounded in memory and time. */
+  extract?: (input: ExtractInput) => Promise<ExtractedArticle>;
   now?: () => Date;
 }
 
@@ -55,15 +60,18 @@ export class Desk {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly now: () => Date;
 
+  private readonly extract: (input: ExtractInput) => Promise<ExtractedArticle>;
+
   constructor(private readonly options: DeskOptions) {
     this.now = options.now ?? (() => new Date());
+    this.extract = options.extract ?? ((input) => extractApart(input));
   }
 
   /** Fetches the page at `url` and adds its article. @throws DeskError with the reason in one line. */
   addUrl(url: string, editor: Editor): Promise<Added> {
     return this.serially(async () => {
       const fetched = await this.options.fetcher.fetch(url).catch(rethrow);
-      const article = await extractArticle({ bytes: fetched.bytes, contentType: fetched.contentType, url: fetched.url, ...(fetched.charset ? { charset: fetched.charset } : {}) }).catch(rethrow);
+      const article = await this.extract({ bytes: fetched.bytes, contentType: fetched.contentType, url: fetched.url, ...(fetched.charset ? { charset: fetched.charset } : {}) }).catch(rethrow);
       // The link as given is the article's source: a second add of it finds this one, redirects or not.
       return this.add({ ...article, sources: [url.trim()] }, editor, url.trim());
     });
@@ -71,7 +79,7 @@ export class Desk {
 
   /** Adds the article in a file (its bytes and name). @throws DeskError with the reason in one line. */
   addFile(file: Pick<ExtractInput, 'bytes' | 'name' | 'contentType'>, editor: Editor): Promise<Added> {
-    return this.serially(async () => this.add(await extractArticle(file).catch(rethrow), editor, file.name ?? 'a file'));
+    return this.serially(async () => this.add(await this.extract(file).catch(rethrow), editor, file.name ?? 'a file'));
   }
 
   /** Archives the one article `query` names (file name or title words). @throws DeskError */
@@ -100,7 +108,8 @@ export class Desk {
       const present = await readIfPresent(path);
       if (change.op === 'add') {
         if (present && (present.text === change.text || present.modified > change.at)) return;
-        await writeWhole(this.options.dir, change.file, change.text);
+        // Dated as the change, not as now: a later remove of it must find it older than itself.
+        await writeWhole(this.options.dir, change.file, change.text, new Date(change.at));
       } else {
         if (!present || present.modified > change.at) return;
         await archive(this.options.dir, change.file, this.now());
@@ -115,13 +124,27 @@ export class Desk {
     const documents = knowledge().documents;
     const digest = bodyDigest(article.paragraphs);
     const link = article.sources?.[0];
-    const sameLink = link && /^https?:\/\//iu.test(link) ? documents.find((d) => d.sources.includes(link)) : undefined;
+    // The same link: an article the desk added from it (its one source), not a file that merely cites the page.
+    const sameLink = link && /^https?:\/\//iu.test(link) ? documents.find((d) => d.sources.length === 1 && d.sources[0] === link) : undefined;
     const sameText = documents.find((d) => documentBodyDigest(d) === digest);
     const already = sameText ?? (sameLink && documentBodyDigest(sameLink) === digest ? sameLink : undefined);
     if (already) return { status: 'unchanged', file: already.file, title: already.title, paragraphs: countParagraphs(already), questions: [], retired: [] };
-    const text = articleText(article, { date: this.now().toISOString().slice(0, 10) });
-    const file = sameLink?.file ?? fileNameFor(article.title ?? firstWords(article.paragraphs[0] ?? ''), await namesIn(dir));
-    await writeWhole(dir, file, text);
+    let text: string;
+    try {
+      text = articleText(article, { date: this.now().toISOString().slice(0, 10) });
+    } catch (error) {
+      rethrow(error);
+    }
+    if (Buffer.byteLength(text) > MAX_FILE_BYTES) throw new DeskError(`the article is longer than the briefing reads (${MAX_FILE_BYTES / 1_048_576} MB of text)`);
+    const file = sameLink?.file ?? (await this.newName(article.title ?? firstWords(article.paragraphs[0] ?? '')));
+    try {
+      // The version replaced goes to the archive first: nothing an editor wrote is lost.
+      if (sameLink) await archive(dir, sameLink.file, this.now(), { copy: true });
+      await writeWhole(dir, file, text);
+    } catch (error) {
+      logger.error({ err: String(error), file }, 'desk: could not write to the knowledge folder');
+      throw new DeskError(`the article could not be written to the knowledge folder (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
     await this.options.refresh();
     const document = knowledge().documents.find((d) => d.file === file);
     if (!document) throw new DeskError('the article was written but the briefing has not taken it yet: check the bot’s log');
@@ -136,6 +159,16 @@ export class Desk {
       questions: this.options.questionsFor?.(document) ?? [],
       retired,
     };
+  }
+
+  // A name for a new article that no file here has (whatever its extension) and no other replica has claimed.
+  private async newName(title: string): Promise<string> {
+    const taken = stemsOf(await namesIn(this.options.dir));
+    for (;;) {
+      const file = fileNameFor(title, taken);
+      if (!this.options.reserveName || (await this.options.reserveName(file))) return file;
+      taken.add(file.replace(/\.txt$/u, ''));
+    }
   }
 
   private async retire(keep?: string): Promise<string[]> {

@@ -7,6 +7,8 @@ import type { Desk, DeskChange } from './desk.js';
 
 /** How often a replica looks for the others' changes. */
 export const REPLICA_SYNC_MS = 2_000;
+/** How far back each look reaches again, for a change recorded late (a slow write, another replica's clock). */
+const OVERLAP_MS = 60_000;
 
 const STREAM = 'desk-changes';
 
@@ -26,16 +28,20 @@ export function startReplicaSync({ store, desk, logger, everyMs = REPLICA_SYNC_M
   let since = 0;
   let pulling: Promise<void> | undefined;
   const pullOnce = async (): Promise<void> => {
-    const records = await store.read(STREAM, since);
+    const records = await store.read(STREAM, Math.max(since - OVERLAP_MS, 0));
+    // Only each file's last change counts: replaying an add and then its remove would bring the article back.
+    const last = new Map<string, DeskChange>();
     for (const record of records.sort((a, b) => a.at - b.at)) {
       const id = String(record.id);
       since = Math.max(since, record.at);
       if (done.has(id)) continue;
       done.add(id);
-      if (record.origin === origin) continue;
       const change = record.change as DeskChange | undefined;
-      if (change && (change.op === 'add' || change.op === 'remove') && isPlainName(change.file)) await desk.apply(change);
+      if (record.origin === origin || !change || (change.op !== 'add' && change.op !== 'remove') || !isPlainName(change.file)) continue;
+      last.delete(change.file);
+      last.set(change.file, change);
     }
+    for (const change of last.values()) await desk.apply(change);
   };
   const pull = (): Promise<void> => {
     pulling ??= pullOnce()

@@ -9,6 +9,9 @@ import { Desk } from './desk.js';
 import { startFeedPoller, type FeedPoller } from './feed-poller.js';
 import { startReplicaSync, type ReplicaSync } from './replica-sync.js';
 
+/** How long a file name claimed by one replica stays taken for the others. */
+const NAME_CLAIM_MS = 365 * 86_400_000;
+
 /** What the desk works over, and its settings. */
 export interface StartDeskOptions {
   dir: string;
@@ -47,6 +50,9 @@ export function startDesk(options: StartDeskOptions): RunningDesk {
     ...(options.maxArticles !== undefined ? { maxArticles: options.maxArticles } : {}),
     questionsFor: (document) => questionsToTry(document, live.engine),
     onChange: async (change) => replicas?.publish(change),
+    // With replicas, a new file name is claimed in the shared store, so two articles added at once on two replicas
+    // never get the same name (and one never overwrites the other).
+    ...(store.kind === 'redis' ? { reserveName: (file: string) => store.claim(`desk-file:${file}`, NAME_CLAIM_MS) } : {}),
   });
   if (store.kind === 'redis') replicas = startReplicaSync({ store, desk, logger: log, ...(options.replicaSyncMs ? { everyMs: options.replicaSyncMs } : {}) });
   const running: RunningDesk = {

@@ -15,6 +15,10 @@ export const HTML_DEFAULTS = {
   maxLinkShare: 0.6,
   /** A list item shorter than this is navigation or a bullet of labels, not a paragraph. */
   minListItemChars: 60,
+  /** Most paragraphs read from a page (an article has tens; a page of thousands is not one). */
+  maxParagraphs: 1_000,
+  /** Only a paragraph this short is checked for being a repeat inside a longer one (a pull quote, a caption). */
+  maxRepeatChars: 400,
   /** A paragraph of the story has at least this many words (shorter ones count only beside them: teasers do not). */
   minStoryWords: 20,
   /** Fewest paragraphs of `minStoryWords` a page must have to be an article rather than a list of teasers. */
@@ -40,6 +44,7 @@ export function htmlArticle(html: string, url?: string): ExtractedArticle {
 export function paragraphsOf(content: DomElement): string[] {
   const kept: string[] = [];
   for (const block of content.querySelectorAll('p, li')) {
+    if (kept.length >= HTML_DEFAULTS.maxParagraphs) break;
     if (block.tagName.toLowerCase() === 'li' && (block.querySelector('p') || textOf(block).length < HTML_DEFAULTS.minListItemChars)) continue;
     const text = textOf(block);
     if (!text) continue;
@@ -47,8 +52,10 @@ export function paragraphsOf(content: DomElement): string[] {
     if (linked / text.length >= HTML_DEFAULTS.maxLinkShare) continue;
     kept.push(text);
   }
-  // A pull quote or caption that repeats a sentence of the story is dropped; so is an exact repeat.
-  return kept.filter((text, i) => !kept.some((other, j) => j !== i && (other === text ? j < i : other.length > text.length && other.includes(text))));
+  // An exact repeat is dropped, and so is a short passage (a pull quote, a caption) that repeats part of a longer one.
+  const seen = new Set<string>();
+  const unique = kept.filter((text) => !seen.has(text) && Boolean(seen.add(text)));
+  return unique.filter((text) => text.length > HTML_DEFAULTS.maxRepeatChars || !unique.some((other) => other.length > text.length && other.includes(text)));
 }
 
 // The headline the page declares for sharing and search (JSON-LD, Open Graph), before the <title> heuristics.

@@ -4,6 +4,8 @@ import { ExtractError } from './extract-error.js';
 
 /** Pages read at most; a longer file is cut there rather than tying the bot up. */
 const MAX_PAGES = 200;
+/** Most characters of text read: an article is far shorter; past this the reading stops (pages sharing one huge stream). */
+const MAX_TEXT_CHARS = 2_000_000;
 /** pdf.js prints its warnings to standard output unless told to report errors only (its VerbosityLevel.ERRORS). */
 const ERRORS_ONLY = 0;
 const SENTENCE_END = /[.!?…]["'”’)\]]*$/u;
@@ -115,9 +117,12 @@ export async function pdfArticle(bytes: Uint8Array): Promise<{ title?: string; p
   }
   try {
     const lines: Line[] = [];
-    for (let n = 1; n <= Math.min(pdf.numPages, MAX_PAGES); n++) {
+    let chars = 0;
+    for (let n = 1; n <= Math.min(pdf.numPages, MAX_PAGES) && chars < MAX_TEXT_CHARS; n++) {
       const page = await pdf.getPage(n);
-      lines.push(...pageLines((await page.getTextContent()).items, n));
+      const read = pageLines((await page.getTextContent()).items, n);
+      for (const line of read) chars += line.text.length;
+      lines.push(...read);
       page.cleanup();
     }
     if (lines.length === 0) throw new ExtractError('the PDF has no text layer');

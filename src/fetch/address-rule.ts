@@ -28,6 +28,7 @@ for (const [net, prefix] of [
   ['ff00::', 8], // multicast
   ['2001:db8::', 32], // documentation
   ['100::', 64], // discard
+  ['64:ff9b:1::', 48], // local-use NAT64
 ] as const) NOT_PUBLIC.addSubnet(net, prefix, 'ipv6');
 
 /** Whether `address` (an IPv4 or IPv6 literal) is outside the public internet; anything unparsable counts as not public. */
@@ -36,21 +37,26 @@ export function isPrivateAddress(address: string): boolean {
   const family = isIP(bare);
   if (family === 4) return NOT_PUBLIC.check(bare, 'ipv4');
   if (family !== 6) return true;
-  // IPv4 carried in IPv6 (mapped ::ffff:a.b.c.d, NAT64 64:ff9b::/96, the old compatible ::a.b.c.d): judged as IPv4.
+  // IPv4 carried in IPv6 (mapped ::ffff:a.b.c.d, translated ::ffff:0:a.b.c.d, NAT64 64:ff9b::/96, 6to4 2002::/16,
+  // the old compatible ::a.b.c.d): judged as IPv4.
   const carried = embeddedIpv4(bare);
   if (carried) return NOT_PUBLIC.check(carried, 'ipv4');
   return NOT_PUBLIC.check(bare, 'ipv6');
 }
 
-/** The IPv4 address inside an IPv4-mapped, IPv4-compatible or NAT64 IPv6 address, if it is one. */
+/** The IPv4 address inside an IPv4-mapped, translated, compatible, NAT64 or 6to4 IPv6 address, if it is one. */
 function embeddedIpv4(address: string): string | undefined {
   const groups = expand(address.toLowerCase());
   if (!groups) return undefined;
+  const quad = (hi: string | undefined, lo: string | undefined): string => {
+    const [h, l] = [parseInt(hi ?? '0', 16), parseInt(lo ?? '0', 16)];
+    return `${h >> 8}.${h & 255}.${l >> 8}.${l & 255}`;
+  };
+  // 6to4 (2002:AABB:CCDD::/16) carries its IPv4 address in the second and third groups.
+  if (groups[0] === '2002') return quad(groups[1], groups[2]);
   const head = groups.slice(0, 6).join(':');
-  const mapped = head === '0:0:0:0:0:ffff' || head === '0:0:0:0:0:0' || head === '64:ff9b:0:0:0:0';
-  if (!mapped) return undefined;
-  const [hi, lo] = [parseInt(groups[6] ?? '0', 16), parseInt(groups[7] ?? '0', 16)];
-  return `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
+  const mapped = ['0:0:0:0:0:ffff', '0:0:0:0:0:0', '64:ff9b:0:0:0:0', '0:0:0:0:ffff:0'].includes(head);
+  return mapped ? quad(groups[6], groups[7]) : undefined;
 }
 
 // The eight 16-bit groups of an IPv6 address (a trailing dotted IPv4 turned into two groups), without leading zeros.

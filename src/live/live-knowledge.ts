@@ -127,9 +127,10 @@ export async function startLiveKnowledge(options: LiveKnowledgeOptions): Promise
     (error: unknown) => logger.error({ err: String(error) }, 'could not build the index: questions get a "still reading" reply'),
   );
 
-  // One look at a time; a change noticed meanwhile is looked at right after.
+  // One look at a time; a change noticed meanwhile is looked at right after, and whoever asked for it waits for that
+  // look (not the one already under way, which may have listed the folder before their change).
   let looking: Promise<void> | undefined;
-  let again = false;
+  let queued: Promise<void> | undefined;
   const look = async (): Promise<void> => {
     const scan = await folder.scan();
     // Replies waiting since the folder was read go first: the update below is the one step that must not be split.
@@ -142,22 +143,23 @@ export async function startLiveKnowledge(options: LiveKnowledgeOptions): Promise
       sync();
     }
   };
-  const refresh = (): Promise<void> => {
-    if (closed) return Promise.resolve();
-    if (looking) {
-      again = true;
-      return looking;
-    }
-    looking = look()
+  const run = (): Promise<void> => {
+    const running = look()
       .catch((error: unknown) => log.error({ err: String(error) }, 'could not read the knowledge folder'))
       .finally(() => {
         looking = undefined;
-        if (again) {
-          again = false;
-          void refresh();
-        }
       });
-    return looking;
+    looking = running;
+    return running;
+  };
+  const refresh = (): Promise<void> => {
+    if (closed) return Promise.resolve();
+    if (!looking) return run();
+    queued ??= looking.then(() => {
+      queued = undefined;
+      return closed ? undefined : run();
+    });
+    return queued;
   };
   const watch: FolderWatch = watchFolder(dir, () => void refresh(), { logger: log, ...(options.pollMs ? { pollMs: options.pollMs } : {}), ...(options.debounceMs ? { debounceMs: options.debounceMs } : {}) });
 

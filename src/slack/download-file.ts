@@ -64,7 +64,7 @@ export async function downloadSharedFile(
 function isSlackHost(url: string, apiUrl: string | undefined): boolean {
   try {
     const { protocol, host, hostname } = new URL(url);
-    if (apiUrl && host === new URL(apiUrl).host) return true;
+    if (apiUrl && host === new URL(apiUrl).host && protocol === new URL(apiUrl).protocol) return true;
     return protocol === 'https:' && (hostname === 'slack.com' || hostname.endsWith('.slack.com') || hostname.endsWith('.slack-edge.com'));
   } catch {
     return false;

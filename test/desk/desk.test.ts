@@ -94,6 +94,7 @@ describe('adding', () => {
     const second = await desk.addUrl(url, editor);
     expect(second).toMatchObject({ status: 'replaced', file: first.file });
     expect(readFileSync(join(dir, first.file), 'utf8')).toContain('transport board meets on Friday');
+    expect(readFileSync(join(dir, 'archive', first.file), 'utf8')).not.toContain('transport board meets on Friday');
     expect(live.knowledge().documents.filter((d) => d.title === 'Ferry fares rise')).toHaveLength(1);
     web.unset('/ferry-fares.html');
   });
@@ -128,6 +129,31 @@ describe('adding', () => {
     const summary = buildSummary(live.knowledge(), { since: previous });
     const marked = [summary, ...summary.also].filter((d) => d.isNew).map((d) => d.file);
     expect(marked).toEqual([added.file]);
+  });
+
+  it('a file that only cites the link is not taken for the article from it', async () => {
+    const curated = `Title: Ferry fares, our notes\n\nOur own notes on the fare rise, written by the desk editor, with the operator's figures.\n\nSources:\n- ${web.origin}/ferry-notes.html\n- operator.example\n`;
+    web.set('/ferry-notes.html', { body: FERRY(), type: 'text/html' });
+    const { dir, desk } = await openDesk({ [SEED_FILE]: SEED_TEXT, 'notes.txt': curated });
+    const added = await desk.addUrl(`${web.origin}/ferry-notes.html`, editor);
+    expect(added.status).toBe('added');
+    expect(added.file).not.toBe('notes.txt');
+    expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe(curated);
+    web.unset('/ferry-notes.html');
+  });
+
+  it('a name is taken by its stem: an article beside pier-to-reopen-in-march.md gets another', async () => {
+    const md = '# Pier to reopen in March\n\nThe Markdown version of a different pier story, about a pier in another harbour town.\n';
+    const { desk, dir } = await openDesk({ [SEED_FILE]: SEED_TEXT, 'pier-to-reopen-in-march.md': md });
+    expect((await desk.addFile({ bytes: text(PIER), name: 'pier.txt' }, editor)).file).toBe('pier-to-reopen-in-march-2.txt');
+    expect(readFileSync(join(dir, 'pier-to-reopen-in-march.md'), 'utf8')).toBe(md);
+  });
+
+  it('an article longer than the folder reads (1 MB) is refused before anything is written', async () => {
+    const { dir, desk } = await openDesk();
+    const long = `Title: Long\n\n${Array.from({ length: 16_000 }, (_, i) => `Paragraph ${i} of a very long report on the harbour, its boats and its people.`).join('\n\n')}\n`;
+    await expect(desk.addFile({ bytes: text(long), name: 'long.txt' }, editor)).rejects.toThrow('the article is longer than the briefing reads (1 MB of text)');
+    expect(readdirSync(dir)).toEqual([SEED_FILE]);
   });
 
   it('writes whole files only: nothing temporary is left behind', async () => {

@@ -16,7 +16,7 @@ export function addedMessage(added: Added): SlackMessage {
   const blocks: types.KnownBlock[] = [section(lead)];
   if (added.questions.length > 0) blocks.push(section(`*Questions to try*\n${bullets(added.questions.map((q) => `\`/briefing ${escapeText(q)}\``))}`));
   if (added.retired.length > 0) blocks.push(context(`To keep the briefing to its size, archived: ${escapeText(added.retired.join(', '))}.`));
-  const text = [lead.replace(/[*`]/gu, ''), ...(added.questions.length > 0 ? [`Try: ${added.questions.join(' / ')}`] : [])].join(' ');
+  const text = [lead.replace(/[*`]/gu, ''), ...(added.questions.length > 0 ? [`Try: ${escapeText(added.questions.join(' / '))}`] : [])].join(' ');
   return withinLimits({ text, blocks });
 }
 
@@ -28,13 +28,13 @@ export function removedMessage(removed: { file: string; title: string }): SlackM
 
 /** An add or remove that could not be done: what was asked, and the desk's one-line reason. */
 export function deskRefusedMessage(what: string, reason: string): SlackMessage {
-  const text = `Could not ${what}: ${reason}. Nothing in the briefing was changed.`;
-  return { text, blocks: [section(escapeText(text))] };
+  const text = escapeText(`Could not ${what}: ${reason}. Nothing in the briefing was changed.`);
+  return { text, blocks: [section(text)] };
 }
 
 /** Said before a slow add, in the command's acknowledgement. */
 export function readingMessage(what: string): string {
-  return `Reading ${what}… I will tell you here when it is in the briefing.`;
+  return `Reading ${escapeText(what)}… I will tell you here when it is in the briefing.`;
 }
 
 /** Said to someone who may not add or remove articles. */
