@@ -45,16 +45,24 @@ export interface AvoidedPassages {
   avoid(question: string): ReadonlySet<string>;
 }
 
+/** Where to look for one answer: a thread's article first, without the passages the thread already quoted. */
+export interface AnswerScope {
+  /** Passage ids not to give (the thread quoted them). */
+  exclude?: ReadonlySet<string>;
+  /** A document id: when it holds any word of the question, only its passages are weighed. */
+  within?: string;
+}
+
 /** How many recent answers the engine remembers: a question asked again (after the daily post, say) is not searched again. */
 export const ANSWER_CACHE_SIZE = 500;
 
 /** Answers questions from one knowledge base. */
 export interface AnswerEngine {
   readonly knowledge: Knowledge;
-  /** Answers one question (raw Slack text is fine). Never throws for any string. */
-  answer(question: string): Answer;
+  /** Answers one question (raw Slack text is fine), within `scope` when given. Never throws for any string. */
+  answer(question: string, scope?: AnswerScope): Answer;
   /** The answer and the whole decision behind it: every candidate with its features and confidence (never cached). */
-  explain(question: string): { answer: Answer; decision: Decision };
+  explain(question: string, scope?: AnswerScope): { answer: Answer; decision: Decision };
 }
 
 /** Builds the index over `knowledge` (once) and returns the engine. */
@@ -86,11 +94,13 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
   const reply = replyTo(knowledge, defaults, options.maxAnswerLength ?? MAX_ANSWER_LENGTH);
 
   // One search of the whole knowledge; the best passages of the best-covering articles are weighed in one ranking.
-  const decideOn = (question: string): { decision: Decision; concepts: Concept[] } => {
+  const decideOn = (question: string, within?: AnswerScope): { decision: Decision; concepts: Concept[] } => {
     const searched = expandShorthand(question);
     const concepts = resolveQuery(searched, context);
     if (concepts.every((c) => c.frame)) return { decision: decide([], defaults), concepts };
-    const found = rankDocuments(concepts, index.search(concepts.map(searchConceptOf)), index.passages, index.vocabulary, index.order, newest);
+    const ranked = rankDocuments(concepts, index.search(concepts.map(searchConceptOf)), index.passages, index.vocabulary, index.order, newest);
+    const thread = within?.within ? ranked.filter((d) => d.docId === within.within) : [];
+    const found = thread.length > 0 ? thread : ranked;
     const vectorsNow = lexicon.vectors;
     const scope: CandidateScope = {
       index,
@@ -104,7 +114,9 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
       rarity: (word) => vectorsNow?.rarity(word) ?? 1,
       ...(vectorsNow ? { asked: meanVector(searched, vectorsNow), unheld: new UnheldWords(concepts, index.vocabulary, vectorsNow) } : {}),
     };
-    const candidates = gatherCandidates(searched, concepts, found, scope, defaults.limits, options.avoid?.avoid(question));
+    const avoided = options.avoid?.avoid(question);
+    const skip = within?.exclude ? new Set([...(avoided ?? []), ...within.exclude]) : avoided;
+    const candidates = gatherCandidates(searched, concepts, found, scope, defaults.limits, skip);
     return { decision: decide(candidates, defaults), concepts };
   };
 
@@ -112,16 +124,17 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
   let avoidVersion = options.avoid?.version ?? 0;
   const cacheSize = options.cacheSize ?? ANSWER_CACHE_SIZE;
   const normalise = (raw: string): string => normaliseQuery(raw, options.maxQuestionLength ?? MAX_QUESTION_LENGTH);
-  const decided = (question: string): { answer: Answer; decision: Decision } => {
-    const { decision, concepts } = decideOn(question);
+  const decided = (question: string, within?: AnswerScope): { answer: Answer; decision: Decision } => {
+    const { decision, concepts } = decideOn(question, within);
     return { answer: reply(question, decision, concepts), decision };
   };
 
   return {
     knowledge,
-    explain: (raw) => decided(normalise(raw)),
-    answer(raw) {
+    explain: (raw, within) => decided(normalise(raw), within),
+    answer(raw, within) {
       const question = normalise(raw);
+      if (within?.exclude?.size || within?.within) return decided(question, within).answer;
       // Readers' feedback changed what not to answer with: answers remembered before may be among them.
       if (options.avoid && options.avoid.version !== avoidVersion) {
         avoidVersion = options.avoid.version;

@@ -29,11 +29,11 @@ export function createWarmingEngine(knowledge: Knowledge): WarmingEngine {
     ready(engine) {
       real = engine;
     },
-    explain(question) {
-      return real ? real.explain(question) : { answer: notReady(normaliseQuery(question)), decision: { outcome: 'not-covered', confidence: 0, ranked: [], trace: [] } };
+    explain(question, scope) {
+      return real ? real.explain(question, scope) : { answer: notReady(normaliseQuery(question)), decision: { outcome: 'not-covered', confidence: 0, ranked: [], trace: [] } };
     },
-    answer(question) {
-      if (real) return real.answer(question);
+    answer(question, scope) {
+      if (real) return real.answer(question, scope);
       return notReady(normaliseQuery(question));
     },
   };

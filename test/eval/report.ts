@@ -4,11 +4,13 @@
 // the keyboard, a shout or a greeting; --baseline what a plain MiniSearch search gets right on the same questions;
 // --curve precision against right quoted as the answer threshold moves; --hand uses the hand-set weights; --save
 // writes every reply to F, --diff lists the questions whose reply changed since F was saved; --articles measures
-// another folder of articles and questions instead, --holdouts the frozen holdouts (with the frozen chatter).
+// another folder of articles and questions instead, --holdouts the frozen holdouts (with the frozen chatter). Last,
+// follow-up questions in threads, each turn alone and read with its thread (the follow-up holdout with --holdouts).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { HAND_SET_DECISION } from '../../src/answers/index.js';
 import { reliability } from './decision-data.js';
+import { FOLLOW_UP_DEV, FOLLOW_UP_HOLDOUT, scoreFollowUps } from './follow-ups.js';
 import {
   baselineRight,
   engineFor,
@@ -85,5 +87,18 @@ if (args.includes('--curve')) {
     const declined = oos.filter((t) => t.confidence < at).length;
     console.log(`  ${at.toFixed(2)}  ${ratio(right, answerable.length).padEnd(17)} ${((100 * right) / Math.max(1, given)).toFixed(1).padStart(5)}%  ${ratio(declined, oos.length)}`);
   }
+}
+// Follow-ups in threads: each turn on its own (as before threads were read) beside the thread-aware reading.
+if (!folder) {
+  const set = args.includes('--holdouts') ? FOLLOW_UP_HOLDOUT : FOLLOW_UP_DEV;
+  const alone = scoreFollowUps(set, false);
+  const threaded = scoreFollowUps(set, true);
+  console.log(`\nfollow-ups in threads (${set}): right quoted (in reply), each turn alone → read with its thread`);
+  for (const kind of ['first', 'refine', 'more', 'standalone'] as const) {
+    const [a, t] = [alone.byKind[kind], threaded.byKind[kind]];
+    console.log(`  ${kind.padEnd(11)} ${ratio(a.right, a.n).padEnd(17)} (${ratio(a.inReply, a.n)}) → ${ratio(t.right, t.n).padEnd(17)} (${ratio(t.inReply, t.n)})`);
+  }
+  console.log(`  "more" quoting a passage the thread already quoted: ${alone.repeats} → ${threaded.repeats}`);
+  if (showMisses) for (const m of threaded.misses) console.log(`   miss  ${m}`);
 }
 if (option('--save')) writeFileSync(option('--save') as string, JSON.stringify(replies, null, 1));

@@ -1,17 +1,57 @@
-// Answers one question for a listener and logs the outcome (ids and result; the text only at debug).
-import type { Answer } from '../../answers/index.js';
+// Answers one question for a listener and logs the outcome (ids and result; the text only at debug); in a
+// conversation, a follow-up is read with the thread before it.
+import type { webApi } from '@slack/bolt';
+import { answerInThread, kindOf, type Answer, type ThreadAnswer } from '../../answers/index.js';
+import { answerMetadata, readThread } from '../thread-record.js';
 import type { Logger } from '../../logger.js';
 import { answerMessage, type AnswerMessageOptions } from '../format/answer-message.js';
 import type { SlackMessage } from '../format/slack-message.js';
 import type { ListenerDeps } from './deps.js';
 
 // The engine hands back the same Answer for a question asked again; its plain reply is rendered once.
-const rendered = new WeakMap<Answer, SlackMessage>();
+const renderedOnce = new WeakMap<Answer, SlackMessage>();
 
 /** Runs the engine on `question` and renders the reply. */
 export function answerQuestion(deps: ListenerDeps, question: string, log: Logger | undefined, options: AnswerMessageOptions = {}): SlackMessage {
   const started = performance.now();
-  const answer = deps.engine.answer(question);
+  return rendered(deps, deps.engine.answer(question), started, log, options);
+}
+
+/** Where a question was asked in a conversation: its channel, its thread (if any), and its own ts. */
+export interface Asked {
+  client: webApi.WebClient;
+  channel: string;
+  threadTs?: string;
+  ts: string;
+}
+
+/**
+ * Answers a question asked in a conversation, read with the conversation before it when it only makes sense that way
+ * ("why?", "and the costs?", "tell me more"): the reply, and the metadata it is posted with (the thread's record).
+ */
+export async function answerInConversation(deps: ListenerDeps, question: string, asked: Asked, log: Logger | undefined): Promise<{ message: SlackMessage; metadata: ReturnType<typeof answerMetadata> }> {
+  const started = performance.now();
+  const alone = deps.engine.answer(question);
+  let read: ThreadAnswer = { kind: 'standalone', question: alone.question, answer: alone };
+  // The conversation is read only for a message that points back to it: a thread, or a DM (a channel's top level is
+  // many conversations at once).
+  const readable = asked.threadTs !== undefined || asked.channel.startsWith('D');
+  if (readable && kindOf(question, alone, { question: '' }) !== 'standalone') {
+    const turns = await readThread(asked.client, asked.channel, asked.threadTs, asked.ts).catch((error: unknown) => {
+      log?.warn({ err: String(error) }, 'could not read the thread: the question is answered on its own');
+      return [];
+    });
+    read = answerInThread(deps.engine, question, turns);
+  }
+  if (read.kind !== 'standalone') log?.info({ followUp: read.kind }, 'read with its thread');
+  const { answer } = read;
+  const passage = answer.outcome === 'answer' ? answer.source?.passageId : undefined;
+  const doc = (answer.source?.passageId ?? answer.suggestions[0]?.passageId)?.split('#')[0];
+  return { message: rendered(deps, answer, started, log, {}), metadata: answerMetadata({ question: read.question, ...(passage ? { quoted: passage } : {}), ...(doc ? { docId: doc } : {}) }) };
+}
+
+// Logs and records the answer for the gap report, and renders it (a plain reply once per answer).
+function rendered(deps: ListenerDeps, answer: Answer, started: number, log: Logger | undefined, options: AnswerMessageOptions): SlackMessage {
   log?.info(
     { answered: answer.answered, passage: answer.source?.passageId, reason: answer.reason, ms: Math.round((performance.now() - started) * 100) / 100 },
     answer.answered ? 'answered' : 'not in the briefing',
@@ -21,10 +61,10 @@ export function answerQuestion(deps: ListenerDeps, question: string, log: Logger
   // once, not here for every question).
   deps.gaps?.asked(answer, deps.engine.knowledge.contentHash ?? '').catch((error: unknown) => log?.debug({ err: String(error) }, 'could not record the question for the gap report'));
   if (Object.keys(options).length > 0) return answerMessage(answer, options);
-  const known = rendered.get(answer);
+  const known = renderedOnce.get(answer);
   if (known) return known;
   const message = answerMessage(answer);
-  rendered.set(answer, message);
+  renderedOnce.set(answer, message);
   return message;
 }
 

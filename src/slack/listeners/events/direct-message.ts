@@ -2,7 +2,7 @@
 // Edits, deletes, joins and bots (the bot itself included) are ignored.
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { forWebApi } from '../../format/web-api-message.js';
-import { answerQuestion, withoutMention } from '../answer-question.js';
+import { answerInConversation, withoutMention } from '../answer-question.js';
 import type { ListenerDeps } from '../deps.js';
 import type { SharedFile } from '../../download-file.js';
 import { addSharedFiles } from './shared-files.js';
@@ -17,7 +17,10 @@ export function directMessage(deps: ListenerDeps) {
     }
     if (event.subtype !== undefined) return;
     const question = withoutMention(event.text ?? '', context.botUserId);
-    const message = question ? answerQuestion(deps, question, context.log) : deps.replies.greeting();
-    await say({ ...forWebApi(message), ...(event.thread_ts ? { thread_ts: event.thread_ts } : {}) });
+    const where = event.thread_ts ? { thread_ts: event.thread_ts } : {};
+    if (!question) return void (await say({ ...forWebApi(deps.replies.greeting()), ...where }));
+    const asked = { client, channel: event.channel, ts: event.ts, ...(event.thread_ts ? { threadTs: event.thread_ts } : {}) };
+    const { message, metadata } = await answerInConversation(deps, question, asked, context.log);
+    await say({ ...forWebApi(message), ...where, metadata });
   };
 }
