@@ -22,6 +22,7 @@ import { summaryMessage } from './slack/format/summary-message.js';
 import { buildSummary, fingerprint, type Summary } from './summary/index.js';
 import { consoleTransport, slackTransport } from './transports.js';
 import { startDesk } from './desk/index.js';
+import { storedThreadContext } from './slack/listeners/assistant/thread-context.js';
 
 /** Options of {@link startBot}. */
 export interface BotOptions {
@@ -123,6 +124,11 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
       desk: desk.desk,
       ...(config.editors ? { editors: config.editors } : {}),
       ...(transport.fileFetch ? { fetchFile: transport.fileFetch } : {}),
+      assistant: {
+        threadContext: storedThreadContext(store),
+        once: (key) => store.claim(key, 30 * 86_400_000),
+        ...(config.summary.channel ? { dailyPost: { channel: config.summary.channel, when: dailyPostTime(config) } } : {}),
+      },
     },
     ...(store.kind === 'redis' ? { guard: storeGuard(store) } : {}),
     clientOptions: { ...transport.clientOptions, ...options.clientOptions },
@@ -218,4 +224,12 @@ function scheduledPost(
     findPosted: (to, tag) => findTaggedPost(app, to, tag),
     ...(store.kind === 'redis' ? { shared: store } : {}),
   });
+}
+
+// "at 09:00 (Europe/London) on mon-fri": when the daily summary is posted, as the panel says it.
+function dailyPostTime(config: Config): string {
+  const { time, timezone, days } = config.summary;
+  const names = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+  const every = days.length === 7 ? 'every day' : `on ${days.map((d) => names[d]).join(', ')}`;
+  return `at ${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')} (${timezone}) ${every}`;
 }

@@ -49,6 +49,7 @@ interface Posted {
   ts: string;
   text: unknown;
   metadata: unknown;
+  threadTs?: string;
 }
 
 const defaults = (messages: Posted[]): Record<string, Handler> => {
@@ -57,7 +58,13 @@ const defaults = (messages: Posted[]): Record<string, Handler> => {
     'auth.test': () => ({ body: { ok: true, url: 'https://x.slack.com/', team: 'T', user: 'bot', team_id: 'T111', user_id: BOT_USER_ID, bot_id: BOT_ID, is_enterprise_install: false } }),
     'chat.postMessage': (call) => {
       // A ts of now, as Slack's are (the history is read from a recent time on).
-      const posted = { channel: String(call.body.channel), ts: `${Math.floor(Date.now() / 1000)}.${String((counter += 1)).padStart(6, '0')}`, text: call.body.text, metadata: call.body.metadata };
+      const posted: Posted = {
+        channel: String(call.body.channel),
+        ts: slackTs(Date.now(), (counter += 1)),
+        text: call.body.text,
+        metadata: call.body.metadata,
+        ...(call.body.thread_ts ? { threadTs: String(call.body.thread_ts) } : {}),
+      };
       messages.push(posted);
       return { body: { ok: true, channel: posted.channel, ts: posted.ts, message: { text: call.body.text } } };
     },
@@ -72,11 +79,30 @@ const defaults = (messages: Posted[]): Record<string, Handler> => {
           .map((m) => ({ type: 'message', ts: m.ts, text: m.text, bot_id: BOT_ID, ...(m.metadata && call.body.include_all_metadata ? { metadata: m.metadata } : {}) })),
       },
     }),
+    // A thread as Slack gives it: its messages the fake has taken (the bot's), oldest first, before `latest` if given.
+    'conversations.replies': (call) => ({
+      body: {
+        ok: true,
+        has_more: false,
+        messages: messages
+          .filter((m) => m.channel === call.body.channel && (m.ts === call.body.ts || m.threadTs === call.body.ts))
+          .filter((m) => call.body.latest === undefined || Number(m.ts) < Number(call.body.latest))
+          .map((m) => ({ type: 'message', ts: m.ts, thread_ts: m.threadTs ?? m.ts, text: m.text, bot_id: BOT_ID, ...(m.metadata && call.body.include_all_metadata ? { metadata: m.metadata } : {}) })),
+      },
+    }),
+    'assistant.threads.setStatus': () => ({ body: { ok: true } }),
+    'assistant.threads.setSuggestedPrompts': () => ({ body: { ok: true } }),
+    'assistant.threads.setTitle': () => ({ body: { ok: true } }),
     'chat.postEphemeral': () => ({ body: { ok: true, message_ts: '1700000000.000200' } }),
     respond: () => ({ body: { ok: true } }),
     'views.publish': () => ({ body: { ok: true, view: { id: 'V111', type: 'home' } } }),
   };
 };
+
+/** A ts as Slack's are: seconds, then microseconds (here the milliseconds and a counter), so they sort by time. */
+export function slackTs(ms: number, counter: number): string {
+  return `${Math.floor(ms / 1000)}.${String((ms % 1000) * 1000 + (counter % 1000)).padStart(6, '0')}`;
+}
 
 /** Starts the fake on an ephemeral loopback port. */
 export async function startFakeSlack(): Promise<FakeSlack> {
@@ -179,7 +205,7 @@ function parseBody(text: string, type: string | undefined): Record<string, unkno
   if (type?.includes('application/json')) return JSON.parse(text) as Record<string, unknown>;
   const body: Record<string, unknown> = {};
   for (const [key, value] of new URLSearchParams(text)) {
-    body[key] = key === 'blocks' || key === 'attachments' || key === 'metadata' ? JSON.parse(value) : value;
+    body[key] = key === 'blocks' || key === 'attachments' || key === 'metadata' || key === 'prompts' ? JSON.parse(value) : value;
   }
   return body;
 }

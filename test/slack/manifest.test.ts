@@ -48,7 +48,7 @@ describe('manifest.yml', () => {
   });
 
   it('asks for the scopes the code needs and no more', () => {
-    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['app_mentions:read', 'channels:history', 'chat:write', 'commands', 'files:read', 'groups:history', 'im:history']);
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['app_mentions:read', 'assistant:write', 'channels:history', 'chat:write', 'commands', 'files:read', 'groups:history', 'im:history']);
   });
 
   it('enables the DM tab, interactivity for the Share button, and Socket Mode', () => {

@@ -1,6 +1,7 @@
 // What listeners need: the answer engine and the fixed replies, passed in (no module state).
 import type { AnswerEngine } from '../../answers/index.js';
 import type { Desk } from '../../desk/index.js';
+import type { AssistantDeps } from './assistant/briefing-assistant.js';
 import type { GapLog } from '../../feedback/gap-log.js';
 import type { Votes } from '../../feedback/votes.js';
 import type { HomeView } from '../format/home-view.js';
@@ -30,6 +31,8 @@ export interface ListenerDeps {
   editors?: readonly string[];
   /** The editors' desk: add and remove articles (none: the commands explain how to add files by hand). */
   desk?: Pick<Desk, 'addUrl' | 'addFile' | 'remove'>;
+  /** Slack's assistant panel (none: not offered). */
+  assistant?: AssistantDeps;
   /** How shared files are downloaded (the console reads them from disk). Default: the global fetch. */
   fetchFile?: typeof fetch;
 }

@@ -9,16 +9,19 @@ import type { ListenerDeps } from './deps.js';
 import { appHomeOpened } from './events/app-home-opened.js';
 import { appMention } from './events/app-mention.js';
 import { directMessage } from './events/direct-message.js';
+import { briefingAssistant } from './assistant/briefing-assistant.js';
 
 /** What the app registers; the manifest test checks `manifest.yml` declares exactly these. */
 export const REGISTERED = {
   commands: [BRIEFING_COMMAND],
-  events: ['app_mention', 'message', 'app_home_opened'],
+  events: ['app_mention', 'message', 'app_home_opened', 'assistant_thread_started', 'assistant_thread_context_changed'],
   actions: [SHARE_ACTION_ID, FEEDBACK_ACTION_ID, ASK_EDITORS_ACTION_ID],
 } as const;
 
 /** Wires the listeners to `app`. */
 export function registerListeners(app: App, deps: ListenerDeps): void {
+  // First: the panel's messages (a DM's threads) are the assistant's; the rest goes on to the listeners below.
+  if (deps.assistant) app.assistant(briefingAssistant(deps, deps.assistant));
   app.command(BRIEFING_COMMAND, briefingCommand(deps));
   app.event('app_mention', appMention(deps));
   app.event('message', directMessage(deps));

@@ -1,0 +1,64 @@
+// Slack's assistant panel: on a new thread, a greeting naming the newest article and suggested prompts the briefing
+// answers; on a message, a status while answering, then the same reply as a mention (read with the thread before it),
+// and the thread titled once from its first question. Files shared in the panel go to the desk like a DM's.
+import { Assistant } from '@slack/bolt';
+import { newestFirst, documentDate } from '../../../knowledge/index.js';
+import { forWebApi } from '../../format/web-api-message.js';
+import { escapeText } from '../../format/escape.js';
+import type { SharedFile } from '../../download-file.js';
+import { answerInConversation } from '../answer-question.js';
+import type { ListenerDeps } from '../deps.js';
+import { addSharedFiles } from '../events/shared-files.js';
+import { suggestedPrompts } from './suggested-prompts.js';
+import type { ThreadContextStore } from './thread-context.js';
+
+/** The status shown while the bot answers. */
+export const ANSWERING_STATUS = 'is reading the briefing…';
+/** Longest thread title. */
+const TITLE_LENGTH = 80;
+
+/** What the panel needs besides the listeners' deps. */
+export interface AssistantDeps {
+  /** Where each thread's context (the channel the user is viewing) is kept. */
+  threadContext: ThreadContextStore;
+  /** True the first time a key is claimed (by any replica): the thread's title is set once. */
+  once: (key: string) => Promise<boolean>;
+  /** The daily post's channel and when it is made, to say so when the user is viewing that channel. */
+  dailyPost?: { channel: string; when: string };
+}
+
+/** Factory for the assistant (`app.assistant(...)`). */
+export function briefingAssistant(deps: ListenerDeps, panel: AssistantDeps): Assistant {
+  return new Assistant({
+    threadContextStore: panel.threadContext,
+    threadStarted: async function onThreadStarted({ event, say, setSuggestedPrompts, saveThreadContext, context }) {
+      const knowledge = deps.engine.knowledge;
+      const newest = newestFirst(knowledge.documents)[0];
+      const viewing = event.assistant_thread.context.channel_id;
+      const lines = [
+        `Hi! I brief you on the news and answer questions from it, quoting the articles.${newest ? ` The newest is *${escapeText(newest.title)}*${documentDate(newest) ? ` (${documentDate(newest)})` : ''}.` : ''}`,
+        ...(panel.dailyPost && viewing === panel.dailyPost.channel ? [`The daily summary is posted in this channel (<#${viewing}>) ${panel.dailyPost.when}.`] : []),
+        'Ask in your own words, or pick a question below.',
+      ];
+      await say({ text: lines.join(' '), blocks: [{ type: 'section', text: { type: 'mrkdwn', text: lines.join('\n') } }] });
+      if (viewing) await saveThreadContext().catch(() => undefined);
+      const prompts = suggestedPrompts(deps.engine);
+      if (prompts.length > 0) await setSuggestedPrompts({ prompts, title: 'Try asking' });
+      context.log?.info({ prompts: prompts.length }, 'assistant thread started');
+    },
+    userMessage: async function onUserMessage({ event, message, say, setStatus, setTitle, client, context }) {
+      if (!('user' in message) || ('bot_id' in message && message.bot_id) || message.user === context.botUserId) return;
+      const threadTs = 'thread_ts' in message ? message.thread_ts : undefined;
+      if (message.subtype === 'file_share' && message.files?.length) {
+        const files = message.files as unknown as SharedFile[];
+        return addSharedFiles(deps, { files, user: message.user, ...(threadTs ? { threadTs } : {}) }, { say, client, context });
+      }
+      const question = ('text' in message ? message.text ?? '' : '').trim();
+      if (!question || !threadTs) return;
+      await setStatus(ANSWERING_STATUS).catch(() => undefined);
+      const { message: reply, metadata } = await answerInConversation(deps, question, { client, channel: event.channel, threadTs, ts: message.ts }, context.log);
+      await say({ ...forWebApi(reply), metadata });
+      if (await panel.once(`assistant-title:${event.channel}:${threadTs}`)) await setTitle(question.length > TITLE_LENGTH ? `${question.slice(0, TITLE_LENGTH - 1)}…` : question).catch(() => undefined);
+    },
+  });
+}
