@@ -54,8 +54,13 @@ export function answerInThread(engine: AnswerEngine, message: string, thread: re
   const quoted = new Set(thread.flatMap((t) => (t.quoted ? [t.quoted] : [])));
   const within = last.docId;
   if (kind === 'more') {
-    const answer = engine.answer(last.question, { exclude: quoted, ...(within ? { within } : {}) });
-    return { kind, question: last.question, answer };
+    // More on the thread's last question; when nothing more answers that one (a narrow "why?"), on what the thread
+    // opened with.
+    const scope: AnswerScope = { exclude: quoted, ...(within ? { within } : {}) };
+    const answer = engine.answer(last.question, scope);
+    const opening = thread.find((t) => t.docId === within)?.question;
+    if (answer.outcome !== 'not-covered' || !opening || opening === last.question) return { kind, question: last.question, answer };
+    return { kind, question: opening, answer: engine.answer(opening, scope) };
   }
   // Refined: the message's own words, with what the thread's question was about; within the thread's article.
   const asked = refined(message, last.question);

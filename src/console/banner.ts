@@ -16,6 +16,8 @@ export function consoleBanner(knowledge: Knowledge): string {
     `Ask a question as you would @-mention the bot, e.g.  ${example}`,
     'Commands: /briefing (the summary)  /briefing <question>  /briefing help  /list (the articles)  /home (the Home tab)',
     '          /good  /bad (rate the last answer)  /gaps (what was not answered)  /summary (the daily post)  /share  /quit',
+    '          /assistant (the assistant panel)  /new (a new thread: follow-ups like "why?" are read with the thread)',
+    '          /add <file> (an article from a file)  /briefing add <link>  /briefing remove <article>',
     '',
     'To connect to Slack: copy .env.example to .env, set SLACK_BOT_TOKEN and SLACK_APP_TOKEN, and run npm start',
     'again (README.md, "Connect to Slack in five minutes").',

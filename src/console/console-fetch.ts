@@ -10,7 +10,7 @@ export const CONSOLE_FILES = 'files/';
 
 /** A message the app sent, as the console received it. */
 export interface ConsoleDelivery {
-  via: 'chat.postMessage' | 'chat.postEphemeral' | 'chat.update' | 'respond' | 'views.publish';
+  via: 'chat.postMessage' | 'chat.postEphemeral' | 'chat.update' | 'respond' | 'views.publish' | 'assistant';
   channel?: string;
   threadTs?: string;
   ephemeral: boolean;
@@ -22,8 +22,23 @@ export interface ConsoleDelivery {
 let ts = 0;
 const json = (body: unknown): Response => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
 
-/** A `fetch` for Bolt's `clientOptions.fetch`: answers like Slack and hands every message to `deliver`. */
+/** A message the console's Slack took: what a thread read back gives. */
+interface Kept {
+  channel: string;
+  ts: string;
+  threadTs?: string;
+  metadata?: unknown;
+}
+
+/** Most messages the console keeps for threads to be read back. */
+const KEPT = 200;
+
+/**
+ * A `fetch` for Bolt's `clientOptions.fetch`: answers like Slack and hands every message to `deliver`; keeps what was
+ * posted so a thread can be read back (`conversations.replies`, a DM's `conversations.history`).
+ */
 export function consoleFetch(deliver: (delivery: ConsoleDelivery) => void): typeof fetch {
+  const kept: Kept[] = [];
   return async function fetchLocally(input, init) {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const body = await new Response(init?.body ?? null).text();
@@ -52,7 +67,29 @@ export function consoleFetch(deliver: (delivery: ConsoleDelivery) => void): type
         ...pick({ text: form.text, blocks }),
       });
       ts += 1;
-      return json({ ok: true, channel: form.channel, ts: `1700000000.${String(ts).padStart(6, '0')}` });
+      const posted = `1700000000.${String(ts).padStart(6, '0')}`;
+      if (method === 'chat.postMessage' && form.channel) {
+        kept.push({ channel: form.channel, ts: posted, ...(form.thread_ts ? { threadTs: form.thread_ts } : {}), ...(form.metadata ? { metadata: JSON.parse(form.metadata) as unknown } : {}) });
+        if (kept.length > KEPT) kept.shift();
+      }
+      return json({ ok: true, channel: form.channel, ts: posted });
+    }
+    if (method === 'conversations.replies' || method === 'conversations.history') {
+      const inThread = (m: Kept): boolean => (method === 'conversations.history' ? !m.threadTs : m.ts === form.ts || m.threadTs === form.ts);
+      const messages = kept.filter((m) => m.channel === form.channel && inThread(m)).map((m) => ({ type: 'message', ts: m.ts, bot_id: CONSOLE_BOT.botId, ...(m.metadata ? { metadata: m.metadata } : {}) }));
+      return json({ ok: true, has_more: false, messages: method === 'conversations.history' ? messages.reverse() : messages });
+    }
+    // The assistant panel's calls, shown as Slack shows them: a status line, the suggested prompts, the thread's title.
+    if (method.startsWith('assistant.threads.')) {
+      const prompts = form.prompts ? (JSON.parse(form.prompts) as { message: string }[]) : [];
+      const text =
+        method === 'assistant.threads.setStatus'
+          ? form.status ? `briefing-bot ${form.status}` : ''
+          : method === 'assistant.threads.setTitle'
+            ? `(the thread is titled “${form.title ?? ''}”)`
+            : `${form.title ?? 'Try asking'}:\n${prompts.map((p, i) => `  ${i + 1}. ${p.message}`).join('\n')}`;
+      if (text) deliver({ via: 'assistant', ephemeral: false, deleteOriginal: false, text });
+      return json({ ok: true });
     }
     if (method === 'views.publish') {
       const view = JSON.parse(form.view ?? '{}') as { blocks?: types.KnownBlock[] };

@@ -3,7 +3,10 @@ import { createInterface, type Interface } from 'node:readline';
 import type { App, Receiver } from '@slack/bolt';
 import type { SlackMessage } from '../slack/format/slack-message.js';
 import type { ConsoleDelivery } from './console-fetch.js';
-import { buttonPayload, commandPayload, CONSOLE_CHANNEL, CONSOLE_DM, CONSOLE_USER, feedbackPayload, fileSharePayload, homeOpenedPayload, mentionPayload } from './payloads.js';
+import {
+  assistantMessagePayload, assistantStartedPayload, buttonPayload, commandPayload, CONSOLE_CHANNEL, CONSOLE_DM, CONSOLE_USER, eventTs, feedbackPayload,
+  fileSharePayload, homeOpenedPayload, mentionPayload,
+} from './payloads.js';
 import { renderMessage, stylesFor, type RenderedMessage } from './render-message.js';
 
 /** The terminal the console talks through. */
@@ -34,6 +37,7 @@ export class ConsoleReceiver implements Receiver {
   private readonly styles;
   private readonly interactive: boolean;
   private end: () => void = () => undefined;
+  private thread?: { kind: 'mention' | 'assistant'; ts: string };
 
   constructor(private readonly options: ConsoleReceiverOptions) {
     this.interactive = options.output.isTTY === true && (options.input as { isTTY?: boolean }).isTTY === true;
@@ -71,6 +75,7 @@ export class ConsoleReceiver implements Receiver {
 
   /** Shows a message the app sent (called by the console's fetch). */
   deliver(delivery: ConsoleDelivery): void {
+    if (delivery.via === 'assistant') return this.write(this.styles.dim(delivery.text ?? ''));
     if (delivery.deleteOriginal) return this.write(this.styles.dim('  (the private reply was removed: it was shared in the channel)'));
     const rendered = renderMessage(delivery, this.styles, { [CONSOLE_USER.id]: CONSOLE_USER.name });
     const button = rendered.buttons.at(-1);
@@ -109,6 +114,14 @@ export class ConsoleReceiver implements Receiver {
       case '/add':
         if (!text) return this.say('Say which file: /add <path to a .txt, .md, .html, .docx or .pdf file>. For a page: /briefing add <link>.');
         return this.dispatch(fileSharePayload(text));
+      case '/assistant': {
+        const { payload, threadTs } = assistantStartedPayload();
+        this.thread = { kind: 'assistant', ts: threadTs };
+        return this.dispatch(payload);
+      }
+      case '/new':
+        this.thread = undefined;
+        return this.say('A new conversation: the next question opens a new thread.');
       case '/gaps':
         return this.dispatch(commandPayload(this.options.command, 'gaps'));
       case '/home':
@@ -120,9 +133,18 @@ export class ConsoleReceiver implements Receiver {
         if (!this.lastButton) return this.say('There is no button to press yet: ask with /briefing first.');
         return this.dispatch(buttonPayload(this.lastButton.actionId, this.lastButton.value, this.lastButton.label));
       default:
-        if (word.startsWith('/')) return this.say(`Unknown command ${word}. Try ${this.options.command} <question>, ${this.options.command} help, /list, /add <file>, /home, /good, /bad, /gaps, /summary, /share or /quit.`);
-        return this.dispatch(mentionPayload(line));
+        if (word.startsWith('/')) return this.say(`Unknown command ${word}. Try ${this.options.command} <question>, ${this.options.command} help, /list, /add <file>, /assistant, /new, /home, /good, /bad, /gaps, /summary, /share or /quit.`);
+        return this.ask(line);
     }
+  }
+
+  // A question goes to the thread in progress (as in Slack, a follow-up is read with it): the assistant's, or the
+  // thread the first mention opened; /new starts another.
+  private async ask(line: string): Promise<boolean> {
+    if (this.thread?.kind === 'assistant') return this.dispatch(assistantMessagePayload(line, this.thread.ts));
+    const payload = mentionPayload(line, this.thread?.ts);
+    this.thread ??= { kind: 'mention', ts: eventTs(payload) };
+    return this.dispatch(payload);
   }
 
   private async dispatch(body: Record<string, unknown>): Promise<boolean> {

@@ -26,9 +26,29 @@ function eventCallback(event: (n: number) => Record<string, unknown>): Record<st
   };
 }
 
-/** An `event_callback` with an `app_mention` of the bot asking `text`. */
-export function mentionPayload(text: string): Record<string, unknown> {
-  return eventCallback((n) => ({ type: 'app_mention', user: CONSOLE_USER.id, text: `<@${CONSOLE_BOT.botUserId}> ${text}`, ts: tsOf(n), event_ts: tsOf(n), channel: CONSOLE_CHANNEL.id }));
+/** An `event_callback` with an `app_mention` of the bot asking `text` (in the thread `threadTs`, if given). */
+export function mentionPayload(text: string, threadTs?: string): Record<string, unknown> {
+  return eventCallback((n) => ({ type: 'app_mention', user: CONSOLE_USER.id, text: `<@${CONSOLE_BOT.botUserId}> ${text}`, ts: tsOf(n), event_ts: tsOf(n), channel: CONSOLE_CHANNEL.id, ...(threadTs ? { thread_ts: threadTs } : {}) }));
+}
+
+/** The ts a payload's event has (the thread a mention opens). */
+export function eventTs(payload: Record<string, unknown>): string {
+  return String((payload.event as { ts?: string; event_ts?: string }).ts ?? '');
+}
+
+/** An `event_callback` with `assistant_thread_started`: the person opened the assistant panel; its thread's ts. */
+export function assistantStartedPayload(): { payload: Record<string, unknown>; threadTs: string } {
+  let threadTs = '';
+  const payload = eventCallback((n) => {
+    threadTs = tsOf(n);
+    return { type: 'assistant_thread_started', assistant_thread: { user_id: CONSOLE_USER.id, channel_id: CONSOLE_DM, thread_ts: threadTs, context: { channel_id: CONSOLE_CHANNEL.id, team_id: TEAM } }, event_ts: threadTs };
+  });
+  return { payload, threadTs };
+}
+
+/** An `event_callback` with the person's message in the assistant thread `threadTs`. */
+export function assistantMessagePayload(text: string, threadTs: string): Record<string, unknown> {
+  return eventCallback((n) => ({ type: 'message', channel_type: 'im', channel: CONSOLE_DM, user: CONSOLE_USER.id, text, ts: tsOf(n), event_ts: tsOf(n), thread_ts: threadTs }));
 }
 
 /** A slash command body, as Bolt's receivers hand it over after parsing the form. */

@@ -1,6 +1,6 @@
 // The local console end to end: `npm start` with no Slack settings answers typed lines through the same app.
 import { spawn, spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/spawn-bot.js';
@@ -92,6 +92,30 @@ describe('the desk in the console', () => {
     expect(out.split('you> when will the marlow library close\n')[1]).toContain('leaking copper roof');
     expect(out).toContain('Could not add missing.pdf: the file could not be downloaded (HTTP 404)');
     expect(out.split('you> /list\n')[1]).toContain('Articles in the briefing (3)');
+  }, 60_000);
+});
+
+describe('threads and the assistant panel in the console', () => {
+  it('follow-ups are read with the thread; /assistant opens a panel thread with prompts, a status and a title', async () => {
+    const { tempDir } = await import('../helpers/temp-dir.js');
+    const { SEED_FILE, SEED_TEXT } = await import('../helpers/seed.js');
+    const rent = readFileSync(new URL('../eval/followups/mill-harbor-rent-cap-vote.txt', import.meta.url), 'utf8');
+    const dir = tempDir({ [SEED_FILE]: SEED_TEXT, 'mill-harbor-rent-cap-vote.txt': rent });
+    const input = 'how much can landlords raise the rent\ntell me more\n/new\n/assistant\nhow much can landlords raise the rent\ntell me more\n';
+    const run = spawnSync('npm', ['start', '--silent'], { cwd: ROOT, env: { ...env, NO_COLOR: '1', KNOWLEDGE_DIR: dir, STATE_DIR: tempDir() }, input, encoding: 'utf8', timeout: 60_000 });
+    expect(run.status).toBe(0);
+    const [inChannel = '', rest = ''] = run.stdout.split('you> /new\n');
+    const inPanel = rest.split('you> /assistant\n')[1] ?? '';
+    const sources = (text: string): string[] => [...text.matchAll(/Source: .*? · (paragraph \d+|FAQ \d+)/gu)].map((m) => m[1] ?? '');
+    const channel = sources(inChannel);
+    expect(channel).toHaveLength(2);
+    expect(channel[1]).not.toBe(channel[0]);
+    expect(inPanel).toMatch(/Try asking:\n {2}1\. /u);
+    expect(inPanel).toContain('briefing-bot is reading the briefing…');
+    expect(inPanel).toContain('(the thread is titled “how much can landlords raise the rent”)');
+    const panel = sources(inPanel);
+    expect(panel).toHaveLength(2);
+    expect(panel[1]).not.toBe(panel[0]);
   }, 60_000);
 });
 
