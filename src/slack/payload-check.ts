@@ -5,6 +5,8 @@ import type { Logger } from '../logger.js';
 
 /** Largest request body read (Slack's payloads are far smaller). */
 export const BODY_LIMIT = 1_048_576;
+/** Past the limit, how much more of a body is read and dropped so the client can take the 413; beyond, it is cut off. */
+const DRAIN_LIMIT = 8 * 1_048_576;
 
 /** Whether a request body can be a Slack payload: a JSON object, or a form whose `payload` (if any) is a JSON object. */
 export function isObjectPayload(body: string, contentType: string | undefined): boolean {
@@ -40,7 +42,8 @@ export function checkPayloads(listener: RequestListener, path: string, logger: L
       },
       (error: Error & { tooLarge?: boolean }) => {
         logger.warn({ path, err: error.message }, 'request body could not be read');
-        if (!res.headersSent) res.writeHead(error.tooLarge ? 413 : 400).end();
+        // The answer, then the connection closed: a client still sending reads the 413 instead of a reset.
+        if (!res.headersSent) res.writeHead(error.tooLarge ? 413 : 400, { connection: 'close', 'content-type': 'text/plain' }).end(error.tooLarge ? 'request body too large\n' : '');
       },
     );
   };
@@ -50,10 +53,17 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let over = false;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
+      if (over) {
+        // The rest is read and dropped (the 413 is on its way), up to a bound; a body beyond it is cut off.
+        if (size > BODY_LIMIT + DRAIN_LIMIT) req.destroy();
+        return;
+      }
       if (size > BODY_LIMIT) {
-        req.destroy();
+        over = true;
+        chunks.length = 0;
         reject(Object.assign(new Error(`body larger than ${BODY_LIMIT} bytes`), { tooLarge: true }));
         return;
       }

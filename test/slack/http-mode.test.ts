@@ -51,6 +51,15 @@ describe('request verification', () => {
     await fake.waitFor('chat.postMessage', (c) => c.body.thread_ts === event.event.ts);
   });
 
+  it('answers a signed 2 MB request with 413 (not a reset connection), and keeps answering', async () => {
+    const big = mentionEvent(`is china neutral ${'on the war '.repeat(200_000)}`);
+    expect(JSON.stringify(big).length).toBeGreaterThan(2_000_000);
+    expect((await send(big)).status).toBe(413);
+    const event = mentionEvent('is china neutral on the ukraine war');
+    expect((await send(event)).status).toBe(200);
+    await fake.waitFor('chat.postMessage', (c) => c.body.thread_ts === event.event.ts);
+  });
+
   it('answers url_verification with the challenge', async () => {
     const response = await send({ token: 't', challenge: 'abc123', type: 'url_verification' });
     expect(response.status).toBe(200);
