@@ -59,18 +59,21 @@ describe('the assistant panel over HTTP', () => {
 
   it('a message: the status first, then one answer in the thread, the title set once; a redelivery changes nothing', async () => {
     const threadTs = nowTs();
+    await sendSigned(bot.eventsUrl, threadStarted(threadTs));
+    await fake.waitFor('assistant.threads.setSuggestedPrompts', (c) => c.body.thread_ts === threadTs);
     const first = panelMessage(threadTs, 'who voted against the rent cap in mill harbor');
     await sendSigned(bot.eventsUrl, first);
-    const reply = await fake.waitFor('chat.postMessage', (c) => c.body.thread_ts === threadTs);
+    await fake.waitFor('chat.postMessage', (c) => c.body.thread_ts === threadTs && inThread(threadTs).length >= 2);
+    const reply = inThread(threadTs)[1] as ApiCall;
     const status = fake.callsTo('assistant.threads.setStatus').find((c) => c.body.thread_ts === threadTs);
     expect(status?.body.status).toBe(ANSWERING_STATUS);
     expect(status?.at).toBeLessThanOrEqual(reply.at);
     expect(JSON.stringify(reply.body.blocks)).toContain('Mill Harbor');
     await sendSigned(bot.eventsUrl, first, { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
     await sendSigned(bot.eventsUrl, panelMessage(threadTs, 'when does the rent cap take effect'));
-    await fake.waitFor('chat.postMessage', (c) => c.body.thread_ts === threadTs && inThread(threadTs).length >= 2);
+    await fake.waitFor('chat.postMessage', (c) => c.body.thread_ts === threadTs && inThread(threadTs).length >= 3);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(inThread(threadTs)).toHaveLength(2);
+    expect(inThread(threadTs)).toHaveLength(3);
     const titles = fake.callsTo('assistant.threads.setTitle').filter((c) => c.body.thread_ts === threadTs);
     expect(titles.map((c) => c.body.title)).toEqual(['who voted against the rent cap in mill harbor']);
   });
@@ -89,6 +92,16 @@ describe('the assistant panel over HTTP', () => {
     expect(payload.question).toBe('how much can landlords raise the rent under the cap');
     expect(payload.doc).toBe('mill-harbor-rent-cap-vote');
     expect(payload.passage).not.toBe(quoted);
+  });
+
+  it('in a DM thread that is not the panel’s: answered the same, the mention taken out, no status or title', async () => {
+    const threadTs = nowTs();
+    const statuses = fake.callsTo('assistant.threads.setStatus').length;
+    await sendSigned(bot.eventsUrl, panelMessage(threadTs, '<@UBOT> how much can landlords raise the rent under the cap'));
+    const reply = await fake.waitFor('chat.postMessage', (c) => c.body.thread_ts === threadTs);
+    expect((reply.body.metadata as { event_payload: { question: string } }).event_payload.question).toBe('how much can landlords raise the rent under the cap');
+    expect(fake.callsTo('assistant.threads.setStatus').length).toBe(statuses);
+    expect(fake.callsTo('assistant.threads.setTitle').some((c) => c.body.thread_ts === threadTs)).toBe(false);
   });
 
   it('a follow-up that stands on its own is answered on its own', async () => {

@@ -23,6 +23,8 @@ export interface Asked {
   channel: string;
   threadTs?: string;
   ts: string;
+  /** The bot's own bot id: only its answers make the thread's record. */
+  botId?: string;
 }
 
 /**
@@ -37,7 +39,7 @@ export async function answerInConversation(deps: ListenerDeps, question: string,
   // many conversations at once).
   const readable = asked.threadTs !== undefined || asked.channel.startsWith('D');
   if (readable && kindOf(question, alone, { question: '' }) !== 'standalone') {
-    const turns = await readThread(asked.client, asked.channel, asked.threadTs, asked.ts).catch((error: unknown) => {
+    const turns = await readThread(asked.client, asked.channel, asked.threadTs, asked.ts, asked.botId).catch((error: unknown) => {
       log?.warn({ err: String(error) }, 'could not read the thread: the question is answered on its own');
       return [];
     });

@@ -15,7 +15,7 @@ export function appMention(deps: ListenerDeps) {
     const threadTs = event.thread_ts ?? (inDm ? undefined : event.ts);
     const where = { ...(threadTs ? { thread_ts: threadTs } : {}) };
     if (!question) return void (await say({ ...forWebApi(deps.replies.greeting()), ...where }));
-    const asked = { client, channel: event.channel, ts: event.ts, ...(event.thread_ts ? { threadTs: event.thread_ts } : {}) };
+    const asked = { client, channel: event.channel, ts: event.ts, ...(event.thread_ts ? { threadTs: event.thread_ts } : {}), ...(context.botId ? { botId: context.botId } : {}) };
     const { message, metadata } = await answerInConversation(deps, question, asked, context.log);
     await say({ ...forWebApi(message), ...where, metadata });
   };

@@ -19,7 +19,7 @@ export function directMessage(deps: ListenerDeps) {
     const question = withoutMention(event.text ?? '', context.botUserId);
     const where = event.thread_ts ? { thread_ts: event.thread_ts } : {};
     if (!question) return void (await say({ ...forWebApi(deps.replies.greeting()), ...where }));
-    const asked = { client, channel: event.channel, ts: event.ts, ...(event.thread_ts ? { threadTs: event.thread_ts } : {}) };
+    const asked = { client, channel: event.channel, ts: event.ts, ...(event.thread_ts ? { threadTs: event.thread_ts } : {}), ...(context.botId ? { botId: context.botId } : {}) };
     const { message, metadata } = await answerInConversation(deps, question, asked, context.log);
     await say({ ...forWebApi(message), ...where, metadata });
   };
