@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'coverage/', '.state/', '.scratch/', 'bench/results.json'] },
+  { ignores: ['node_modules/', 'coverage/', '.state/', '.scratch/', 'dist/', '.build-test/', 'bench/results.json'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

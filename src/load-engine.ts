@@ -9,7 +9,9 @@ import type { Logger } from './logger.js';
 /** Passages above which a missing index is built in a separate process. */
 export const BUILD_IN_PROCESS_LIMIT = 20_000;
 
-const BUILDER = fileURLToPath(new URL('./cli/build-index.ts', import.meta.url));
+// Run from the sources (npm start, tests) the builder is TypeScript; from a build (dist/), JavaScript.
+const TYPESCRIPT = import.meta.url.endsWith('.ts');
+const BUILDER = fileURLToPath(new URL(`./cli/build-index.${TYPESCRIPT ? 'ts' : 'js'}`, import.meta.url));
 
 /** Options of {@link loadEngine}. */
 export interface LoadEngineOptions extends Pick<AnswerEngineOptions, 'cacheSize' | 'avoid'> {
@@ -41,8 +43,8 @@ export async function loadEngine(
 /** Builds the index cache for the knowledge in `dir` in a separate process (this event loop keeps serving). */
 export function buildInChild(dir: string, cacheDir: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    // The builder is TypeScript: the child needs tsx, which `npm start` passes to this process but a test runner may not.
-    const loader = process.execArgv.includes('tsx') ? [] : ['--import', import.meta.resolve('tsx')];
+    // A TypeScript builder needs tsx, which `npm start` passes to this process but a test runner may not.
+    const loader = !TYPESCRIPT || process.execArgv.includes('tsx') ? [] : ['--import', import.meta.resolve('tsx')];
     const child = spawn(process.execPath, [...process.execArgv, ...loader, BUILDER, dir, cacheDir], { stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));

@@ -18,8 +18,10 @@ export interface BotProcess {
 }
 
 /** Starts `src/main.ts` with exactly `env` (plus PATH/HOME), in a folder with no `.env`. */
-export function spawnBot(env: Record<string, string>, { cwd = ROOT, input }: { cwd?: string; input?: string } = {}): BotProcess {
-  const child = spawn(process.execPath, ['--import', TSX, `${ROOT}src/main.ts`], {
+export function spawnBot(env: Record<string, string>, { cwd = ROOT, input, entry }: { cwd?: string; input?: string; entry?: string } = {}): BotProcess {
+  // The sources through tsx (npm start), or a compiled entry run by node itself (the container's start).
+  const args = entry ? [entry] : ['--import', TSX, `${ROOT}src/main.ts`];
+  const child = spawn(process.execPath, args, {
     cwd,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],

@@ -1,7 +1,10 @@
 // The bot as a process: start-up refusals name the setting, and SIGTERM finishes replies in flight then exits 0.
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSlack, type FakeSlack } from '../helpers/fake-slack.js';
-import { spawnBot } from '../helpers/spawn-bot.js';
+import { ROOT, spawnBot } from '../helpers/spawn-bot.js';
 import { BOT_TOKEN, mentionEvent, sendSigned, SIGNING_SECRET } from '../helpers/slack-requests.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
@@ -54,4 +57,29 @@ describe('SIGTERM', () => {
     expect(bot.stderr()).toMatch(/"finished":true/);
     await expect(sendSigned(url, mentionEvent('what about the arctic'))).rejects.toThrow();
   });
+});
+
+describe('the compiled build (npm run build; the Dockerfile starts node dist/main.js)', () => {
+  let out: string;
+  beforeAll(() => {
+    // Built inside the project (its node_modules resolve from there), in a folder of this run's own.
+    out = join(ROOT, '.build-test', String(process.pid));
+    const built = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', out], { cwd: ROOT, encoding: 'utf8' });
+    expect(built.stdout + built.stderr).toBe('');
+  }, 120_000);
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+  it('runs under node alone; SIGTERM to it finishes the replies in flight and exits 0', async () => {
+    fake.reset();
+    fake.on('chat.postMessage', (call) => ({ body: { ok: true, channel: call.body.channel, ts: '1700000000.000900' }, delayMs: 1_500 }));
+    const bot = spawnBot({ ...httpEnv(), KNOWLEDGE_DIR: join(ROOT, 'knowledge'), STATE_DIR: tempDir() }, { cwd: tempDir(), entry: join(out, 'main.js') });
+    const ready = await bot.waitForLog((l) => l.msg === 'ready', 30_000);
+    const url = `http://127.0.0.1:${String(ready.port)}/slack/events`;
+    await Promise.all([sendSigned(url, mentionEvent('what about the arctic')), sendSigned(url, mentionEvent('is china neutral on the ukraine war'))]);
+    await fake.waitFor('chat.postMessage', () => fake.callsTo('chat.postMessage').length >= 2);
+    bot.child.kill('SIGTERM');
+    expect(await bot.exited).toBe(0);
+    expect(bot.stderr()).toMatch(/"finished":true/);
+    expect(bot.child.spawnargs).not.toContain('tsx');
+  }, 60_000);
 });
