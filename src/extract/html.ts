@@ -3,7 +3,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHtmlDocument, textOf, type DomDocument, type DomElement } from './dom.js';
 import { ExtractError } from './extract-error.js';
-import { publishedDate } from './published-date.js';
+import { parseJson, publishedDate } from './published-date.js';
 import { removeFurniture } from './boilerplate.js';
 import type { ExtractedArticle } from './types.js';
 
@@ -61,7 +61,7 @@ export function paragraphsOf(content: DomElement): string[] {
 // The headline the page declares for sharing and search (JSON-LD, Open Graph), before the <title> heuristics.
 function metaHeadline(document: DomDocument): string | undefined {
   for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
-    const headline = headlineIn(safeJson(textOf(script)));
+    const headline = headlineIn(parseJson(textOf(script)));
     if (headline) return headline;
   }
   const og = document.querySelector('meta[property="og:title"]')?.getAttribute('content')?.trim();
@@ -83,12 +83,4 @@ function withoutSiteName(title: string, siteName: string | null | undefined): st
   if (!siteName) return clean;
   const tail = new RegExp(`\\s*[|\\-–—:]\\s*${siteName.trim().replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}\\s*$`, 'iu');
   return clean.replace(tail, '') || clean;
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

@@ -55,7 +55,8 @@ export function isoDate(text: string | null | undefined): string | undefined {
   return Number.isNaN(time) ? undefined : new Date(time).toISOString().slice(0, 10);
 }
 
-function parseJson(text: string): unknown {
+/** A JSON-LD block's value, or undefined when it does not parse (pages ship broken ones). */
+export function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
