@@ -23,6 +23,8 @@ import { buildSummary, fingerprint, type Summary } from './summary/index.js';
 import { consoleTransport, slackTransport } from './transports.js';
 import { startDesk } from './desk/index.js';
 import { storedThreadContext } from './slack/listeners/assistant/thread-context.js';
+import { createEmbeddingsClient, createMeaningService } from './embeddings/index.js';
+import { join } from 'node:path';
 
 /** Options of {@link startBot}. */
 export interface BotOptions {
@@ -67,6 +69,11 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
   // A Redis that is down does not stop the bot: it is waited for briefly, then replies fall back to this process.
   if (!(await store.ready(2_000))) logger.warn('Redis did not answer within 2 s: starting anyway (replies are deduplicated in this process until it does)');
   await votes.refresh(true).catch((error: unknown) => logger.warn({ err: String(error) }, 'could not read the votes: answers start without readers’ feedback'));
+  // The team's embedding model (EMBEDDINGS_URL): its vectors are read from STATE_DIR now, the rest embedded in the
+  // background; until a question and its candidates have vectors, it is answered lexically.
+  const meaning = config.embeddings
+    ? await createMeaningService({ client: createEmbeddingsClient(config.embeddings), dir: join(config.stateDir, 'embeddings'), logger, store })
+    : undefined;
   // Reads the folder (a file that does not parse is logged and left out; no usable article stops start-up), then
   // builds or loads the index meanwhile: until it is ready, questions get a "still reading" reply.
   const live = await startLiveKnowledge({
@@ -77,8 +84,13 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
     ...(options.knowledgeDebounceMs !== undefined ? { debounceMs: options.knowledgeDebounceMs } : {}),
     ...(options.indexCacheSaveMs !== undefined ? { saveCacheAfterMs: options.indexCacheSaveMs } : {}),
     avoid: votes,
+    ...(meaning ? { meaning } : {}),
   });
   const first = live.knowledge();
+  if (meaning) {
+    void meaning.follow(first);
+    live.onChange((knowledge) => void meaning.follow(knowledge));
+  }
   logger.info({ documents: first.documents.length, passages: first.passages.length }, 'knowledge loaded');
   const summaryOptions = config.summary.document ? { document: config.summary.document } : {};
   // One summary per version of the knowledge, made when first asked for.
@@ -118,6 +130,7 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
     logger,
     deps: {
       engine: live.engine,
+      ...(meaning ? { meaning } : {}),
       replies,
       gaps,
       votes,
@@ -185,6 +198,7 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
       weekly?.stop();
       await desk.stop();
       live.close();
+      await meaning?.close();
       const stopping = app.stop().catch((error: unknown) => logger.warn({ err: String(error) }, 'receiver did not stop cleanly'));
       transport.onStop?.();
       const finished = await inFlight.drain(options.drainMs ?? 5_000);

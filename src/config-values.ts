@@ -82,6 +82,18 @@ export function parseBaseUrl(text: string): Parsed<string> {
   }
 }
 
+/** An http(s) endpoint URL, kept as given (no credentials in it: a key goes in its own setting). */
+export function parseEndpointUrl(text: string): Parsed<string> {
+  const expected = 'an http(s) URL of an OpenAI-compatible embeddings endpoint, e.g. http://localhost:11434/v1 or https://api.openai.com/v1/embeddings';
+  try {
+    const url = new URL(text.trim());
+    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password) return fail(expected);
+    return ok(url.href);
+  } catch {
+    return fail(expected);
+  }
+}
+
 /** A Slack token with the given prefix (`xoxb-`, `xapp-`). */
 export function parseToken(text: string, prefix: string): Parsed<string> {
   const token = text.trim();

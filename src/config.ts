@@ -6,6 +6,7 @@ import {
   LOG_LEVELS, parseBaseUrl, parseChannelId, parseDays, parseInteger, parseNumber, parseTime, parseTimeZone, parseToken,
   parseChoice,
   parseRedisUrl,
+  parseEndpointUrl,
   parseUserIds,
   parseDay,
   parseBoolean,
@@ -84,6 +85,8 @@ export interface Config extends CoreConfig {
   feedbackRetentionDays: number;
   /** `GAPS_CHANNEL` and `GAPS_DAY`: the weekly gap report's channel (none: no post) and day (default Monday). */
   gaps: { channel?: string; day: number };
+  /** `EMBEDDINGS_URL`, `EMBEDDINGS_MODEL`, `EMBEDDINGS_API_KEY`: the team's embedding model; unset, answers are lexical. */
+  embeddings?: { url: string; model: string; apiKey?: string };
 }
 
 /** Thrown when settings are missing or malformed; `problems` has one line per variable. */
@@ -154,6 +157,15 @@ export function loadConfig(env: Env): Config {
     ...optional('maxArticles', read('KNOWLEDGE_MAX_ARTICLES', (t) => parseInteger(t, 1, 1_000_000))),
     allowPrivate: read('FETCH_ALLOW_PRIVATE', parseBoolean, 'false') ?? false,
   };
+  const embeddingsUrl = read('EMBEDDINGS_URL', parseEndpointUrl);
+  const embeddingsModel = value(env, 'EMBEDDINGS_MODEL')?.trim();
+  const embeddingsKey = value(env, 'EMBEDDINGS_API_KEY')?.trim();
+  if (value(env, 'EMBEDDINGS_URL') !== undefined && embeddingsModel === undefined) {
+    problems.push('EMBEDDINGS_MODEL is missing: EMBEDDINGS_URL needs the name of the model to ask for, e.g. nomic-embed-text (Ollama) or text-embedding-3-small');
+  }
+  if (value(env, 'EMBEDDINGS_URL') === undefined && (embeddingsModel !== undefined || embeddingsKey !== undefined)) {
+    problems.push('EMBEDDINGS_URL is missing: EMBEDDINGS_MODEL and EMBEDDINGS_API_KEY are used only with the endpoint, e.g. http://localhost:11434/v1');
+  }
   const feedbackRetentionDays = read('FEEDBACK_RETENTION_DAYS', (t) => parseInteger(t, 1, 3650), '90') ?? 90;
   const summary: SummaryConfig = {
     ...optional('channel', read('SUMMARY_CHANNEL', parseChannelId)),
@@ -185,6 +197,7 @@ export function loadConfig(env: Env): Config {
     desk,
     feedbackRetentionDays,
     gaps: { ...optional('channel', gapsChannel), day: gapsDay },
+    ...(embeddingsUrl && embeddingsModel ? { embeddings: { url: embeddingsUrl, model: embeddingsModel, ...optional('apiKey', embeddingsKey) } } : {}),
     knowledgePollSeconds: read('KNOWLEDGE_POLL_SECONDS', (t) => parseNumber(t, 1, 3600), String(DEFAULTS.knowledgePollSeconds)) ?? DEFAULTS.knowledgePollSeconds,
   };
 }
@@ -222,7 +235,7 @@ function value(env: Env, name: string): string | undefined {
 
 // Secrets are never echoed back in an error, only their shape.
 function show(name: string, text: string): string {
-  if (!/TOKEN|SECRET/u.test(name)) return JSON.stringify(text);
+  if (!/TOKEN|SECRET|KEY/u.test(name)) return JSON.stringify(text);
   return `"${text.slice(0, 5)}…" (${text.length} characters)`;
 }
 

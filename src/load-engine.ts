@@ -14,7 +14,7 @@ const TYPESCRIPT = import.meta.url.endsWith('.ts');
 const BUILDER = fileURLToPath(new URL(`./cli/build-index.${TYPESCRIPT ? 'ts' : 'js'}`, import.meta.url));
 
 /** Options of {@link loadEngine}. */
-export interface LoadEngineOptions extends Pick<AnswerEngineOptions, 'cacheSize' | 'avoid'> {
+export interface LoadEngineOptions extends Pick<AnswerEngineOptions, 'cacheSize' | 'avoid' | 'meaning'> {
   /** Passages above which a missing index is built in a separate process. Default {@link BUILD_IN_PROCESS_LIMIT}. */
   buildInProcessLimit?: number;
 }

@@ -17,7 +17,7 @@ export interface LoggerOptions {
 }
 
 /** Never written to logs (exact paths: wildcards make every log call slower, and nothing logs tokens nested deeper). */
-export const REDACTED_PATHS = ['token', 'botToken', 'appToken', 'signingSecret', 'slack.botToken', 'slack.appToken', 'slack.signingSecret', 'headers.authorization'];
+export const REDACTED_PATHS = ['token', 'apiKey', 'embeddings.apiKey', 'botToken', 'appToken', 'signingSecret', 'slack.botToken', 'slack.appToken', 'slack.signingSecret', 'headers.authorization'];
 
 /** Builds the process logger. */
 export function createLogger({ level, format = 'json', destination }: LoggerOptions): Logger {

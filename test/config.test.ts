@@ -87,6 +87,20 @@ describe('summary settings', () => {
     ]);
   });
 
+  it('reads the team\'s embedding model: the endpoint, the model it needs, the key never echoed', () => {
+    expect(loadConfig({}).embeddings).toBeUndefined();
+    expect(loadConfig({ EMBEDDINGS_URL: 'http://localhost:11434/v1', EMBEDDINGS_MODEL: 'nomic-embed-text' }).embeddings).toEqual({ url: 'http://localhost:11434/v1', model: 'nomic-embed-text' });
+    expect(loadConfig({ EMBEDDINGS_URL: 'https://api.example.com/v1/embeddings', EMBEDDINGS_MODEL: 'm', EMBEDDINGS_API_KEY: 'sk-abc' }).embeddings?.apiKey).toBe('sk-abc');
+    expect(errorOf({ EMBEDDINGS_URL: 'http://localhost:11434/v1' }).problems).toEqual([
+      'EMBEDDINGS_MODEL is missing: EMBEDDINGS_URL needs the name of the model to ask for, e.g. nomic-embed-text (Ollama) or text-embedding-3-small',
+    ]);
+    expect(errorOf({ EMBEDDINGS_MODEL: 'm', EMBEDDINGS_API_KEY: 'sk-secret-value' }).problems).toEqual([
+      'EMBEDDINGS_URL is missing: EMBEDDINGS_MODEL and EMBEDDINGS_API_KEY are used only with the endpoint, e.g. http://localhost:11434/v1',
+    ]);
+    const bad = errorOf({ EMBEDDINGS_URL: 'http://user:sk-secret@host/v1', EMBEDDINGS_MODEL: 'm' });
+    expect(bad.problems[0]).toMatch(/^EMBEDDINGS_URL="http:\/\/user.*is not valid: expected an http\(s\) URL of an OpenAI-compatible embeddings endpoint/u);
+  });
+
   it('creates STATE_DIR when missing, and refuses one that is not a writable folder, naming it', () => {
     const parent = tempDir();
     const fresh = join(parent, 'state', 'nested');

@@ -26,7 +26,7 @@ describe('README and CI', () => {
 });
 
 describe('settings documentation', () => {
-  const readByCode = variablesIn(configSource, /'([A-Z][A-Z_]+)'/g).filter((v) => /^(SLACK|SUMMARY|LOG|KNOWLEDGE|STATE|PORT|REDIS|BRIEFING|FEEDBACK|GAPS|FETCH)/.test(v));
+  const readByCode = variablesIn(configSource, /'([A-Z][A-Z_]+)'/g).filter((v) => /^(SLACK|SUMMARY|LOG|KNOWLEDGE|STATE|PORT|REDIS|BRIEFING|FEEDBACK|GAPS|FETCH|EMBEDDINGS)/.test(v));
   const inExample = variablesIn(envExample, /^([A-Z][A-Z_]+)=/gm);
   const inTable = variablesIn(readme.split('## Configuration')[1] ?? '', /^\| `([A-Z][A-Z_]+)`/gm);
 

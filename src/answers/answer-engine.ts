@@ -4,9 +4,10 @@ import { sharedLexicon, type Lexicon } from '../lexicon/index.js';
 import { buildPassageIndex, type PassageIndex, type SearchConcept } from '../search/index.js';
 import { expandShorthand, normaliseQuery, MAX_QUESTION_LENGTH } from '../text/index.js';
 import { compileAliases } from './aliases.js';
-import { gatherCandidates, type CandidateScope } from './candidates.js';
+import { gatherCandidates, type Candidate, type CandidateScope } from './candidates.js';
 import { decide, type Decision } from './decide.js';
-import { DECISION_DEFAULTS, type DecisionDefaults } from './decision-defaults.js';
+import { DECISION_DEFAULTS, FUSED_DECISION_DEFAULTS, type DecisionDefaults } from './decision-defaults.js';
+import { meaningFeatures, type Meaning } from './meaning.js';
 import { PassageTerms } from './proximity.js';
 import { PassageFacts } from './answer-type.js';
 import { MAX_ANSWER_LENGTH } from './quote.js';
@@ -37,6 +38,13 @@ export interface AnswerEngineOptions {
   avoid?: AvoidedPassages;
   /** The decision's weights and thresholds. Default: {@link DECISION_DEFAULTS}. */
   decision?: DecisionDefaults;
+  /**
+   * The team's embedding model: a question whose vector and whose candidates' vectors are all at hand is decided with
+   * the meaning features too (`fusedDecision`); any other, lexically. Default: none (always lexical).
+   */
+  meaning?: Meaning;
+  /** The decision with the meaning features. Default: {@link FUSED_DECISION_DEFAULTS}. */
+  fusedDecision?: DecisionDefaults;
 }
 
 /** Passages not to give for a question; `version` changes whenever they do (cached answers are then forgotten). */
@@ -82,6 +90,8 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
     spelledOut: (abbreviation, namesOnly) => (spelledOut ??= new SpelledOut(index.passages)).phrases(abbreviation, namesOnly),
   };
   const defaults = options.decision ?? DECISION_DEFAULTS;
+  const fused = options.fusedDecision ?? FUSED_DECISION_DEFAULTS;
+  const meaning = options.meaning;
   // When two articles cover a question equally, the newer one answers.
   const newest = new Map(newestFirst(knowledge.documents).map((d, i) => [d.id, i]));
   const terms = new PassageTerms();
@@ -92,12 +102,13 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
   const documentOf = (docId: string): KnowledgeDocument | undefined => byId.get(docId);
   const words = new PassageWords(() => lexicon.vectors);
   const reply = replyTo(knowledge, defaults, options.maxAnswerLength ?? MAX_ANSWER_LENGTH);
+  const replyFused = meaning ? replyTo(knowledge, fused, options.maxAnswerLength ?? MAX_ANSWER_LENGTH) : reply;
 
   // One search of the whole knowledge; the best passages of the best-covering articles are weighed in one ranking.
-  const decideOn = (question: string, within?: AnswerScope): { decision: Decision; concepts: Concept[] } => {
+  const decideOn = (question: string, within?: AnswerScope): { decision: Decision; concepts: Concept[]; fused: boolean } => {
     const searched = expandShorthand(question);
     const concepts = resolveQuery(searched, context);
-    if (concepts.every((c) => c.frame)) return { decision: decide([], defaults), concepts };
+    if (concepts.every((c) => c.frame)) return { decision: decide([], defaults), concepts, fused: false };
     const ranked = rankDocuments(concepts, index.search(concepts.map(searchConceptOf)), index.passages, index.vocabulary, index.order, newest);
     const thread = within?.within ? ranked.filter((d) => d.docId === within.within) : [];
     const found = thread.length > 0 ? thread : ranked;
@@ -116,8 +127,17 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
     };
     const avoided = options.avoid?.avoid(question);
     const skip = within?.exclude ? new Set([...(avoided ?? []), ...within.exclude]) : avoided;
+    const asked = meaning?.question(searched);
+    if (asked) {
+      const candidates = gatherCandidates(searched, concepts, found, scope, fused.limits, skip);
+      const vectors = candidates.map((c) => meaning?.passage(c.passage));
+      if (vectors.every((v): v is Float32Array => v !== undefined)) {
+        meaningFeatures(asked, vectors).forEach((m, i) => Object.assign((candidates[i] as Candidate).features, m));
+        return { decision: decide(candidates, fused), concepts, fused: true };
+      }
+    }
     const candidates = gatherCandidates(searched, concepts, found, scope, defaults.limits, skip);
-    return { decision: decide(candidates, defaults), concepts };
+    return { decision: decide(candidates, defaults), concepts, fused: false };
   };
 
   const recent = new Map<string, Answer>();
@@ -125,9 +145,12 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
   const cacheSize = options.cacheSize ?? ANSWER_CACHE_SIZE;
   const normalise = (raw: string): string => normaliseQuery(raw, options.maxQuestionLength ?? MAX_QUESTION_LENGTH);
   const decided = (question: string, within?: AnswerScope): { answer: Answer; decision: Decision } => {
-    const { decision, concepts } = decideOn(question, within);
-    return { answer: reply(question, decision, concepts), decision };
+    const { decision, concepts, fused: byMeaning } = decideOn(question, within);
+    return { answer: byMeaning ? { ...replyFused(question, decision, concepts), byMeaning } : reply(question, decision, concepts), decision };
   };
+  // An answer decided with the meaning features is remembered apart: the same question may be answered lexically
+  // while the endpoint is down or the passages are being embedded.
+  const FUSED_KEY = '\u0001';
 
   return {
     knowledge,
@@ -140,16 +163,18 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
         avoidVersion = options.avoid.version;
         recent.clear();
       }
-      const known = recent.get(question);
+      const asked = meaning?.question(expandShorthand(question)) ? FUSED_KEY + question : question;
+      const known = recent.get(asked);
       if (known) {
         // Most recently used last: the oldest is the first to go.
-        recent.delete(question);
-        recent.set(question, known);
+        recent.delete(asked);
+        recent.set(asked, known);
         return known;
       }
       const fresh = decided(question).answer;
       if (cacheSize > 0) {
-        recent.set(question, fresh);
+        const key = fresh.byMeaning ? FUSED_KEY + question : question;
+        recent.set(key, fresh);
         if (recent.size > cacheSize) recent.delete(recent.keys().next().value as string);
       }
       return fresh;

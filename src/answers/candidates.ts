@@ -135,6 +135,8 @@ export function gatherCandidates(
         oneWord: content.length === 1 ? 1 : 0,
         personal,
         firstRanked: first?.r === r ? 1 : 0,
+        meaning: 0,
+        meaningLead: 0,
       },
     };
   });

@@ -2,6 +2,7 @@
 import type { CandidateLimits } from './candidates.js';
 import type { FeatureName } from './features.js';
 import fitted from './fitted-decision.json' with { type: 'json' };
+import fittedFused from './fitted-fused-decision.json' with { type: 'json' };
 
 /** The decision's settings: how features combine into a confidence, and where the outcomes change. */
 export interface DecisionDefaults {
@@ -57,6 +58,8 @@ export const HAND_SET_WEIGHTS: Readonly<Record<FeatureName, number>> = {
   oneWord: -1,
   personal: -1,
   firstRanked: 0.5,
+  meaning: 0,
+  meaningLead: 0,
 };
 
 /** The decision with the hand-set weights (kept to compare the fit against). */
@@ -82,4 +85,25 @@ export const DECISION_DEFAULTS: DecisionDefaults = {
   answerAt: fitted.answerAt,
   notSureAt: fitted.notSureAt,
   offerAt: fitted.offerAt,
+};
+
+/**
+ * How many of the lexical search's best candidates the fused decision weighs when the team's embedding model is
+ * configured: more than the lexical decision's, so a passage saying the question in other words can be lifted.
+ */
+export const FUSED_CANDIDATES = 20;
+
+/**
+ * The decision when the team's embedding model answers (`EMBEDDINGS_URL`): every lexical feature and the two meaning
+ * features, fitted together by `npm run fit -- --embeddings --write` with embeddings from the evaluation's model
+ * (see `fitted-fused-decision.json`), over {@link FUSED_CANDIDATES} candidates.
+ */
+export const FUSED_DECISION_DEFAULTS: DecisionDefaults = {
+  ...HAND_SET_DECISION,
+  limits: { ...HAND_SET_DECISION.limits, candidates: FUSED_CANDIDATES },
+  weights: { ...HAND_SET_WEIGHTS, ...(fittedFused.weights as Partial<Record<FeatureName, number>>) },
+  bias: fittedFused.bias,
+  answerAt: fittedFused.answerAt,
+  notSureAt: fittedFused.notSureAt,
+  offerAt: fittedFused.offerAt,
 };

@@ -24,6 +24,8 @@ export const FEATURE_NAMES = [
   'oneWord',
   'personal',
   'firstRanked',
+  'meaning',
+  'meaningLead',
 ] as const;
 
 /** One feature's name. */
@@ -55,4 +57,6 @@ export const FEATURE_DESCRIPTIONS: Readonly<Record<FeatureName, string>> = {
   oneWord: 'the question has a single content word',
   personal: 'the message speaks to or about the people where it is posted (I, we, you, anyone), as colleagues do',
   firstRanked: "the passage is the search's first (by score, closeness and word similarity)",
+  meaning: "cosine of the question's and the passage's embeddings from the team's model (0 without one: see EMBEDDINGS_URL)",
+  meaningLead: "the passage's embedding cosine minus the best other candidate's (negative when another is closer in meaning)",
 };

@@ -62,4 +62,6 @@ export interface Answer {
   /** Words of the question that were found in the knowledge, and those that were not (for logs and debugging). */
   matchedWords: string[];
   unmatchedWords: string[];
+  /** True when the team's embedding model had a part in the decision (absent: decided lexically). */
+  byMeaning?: true;
 }

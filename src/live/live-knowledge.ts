@@ -1,7 +1,7 @@
 // The knowledge in service while the bot runs: read from the folder at start, then followed as editors add, change
 // and remove articles. The index is updated in place and the engine switched whole, so each question is answered
 // from one version of the knowledge; the index cache follows, so a restart loads instead of rebuilding.
-import { createAnswerEngine, createWarmingEngine, type AvoidedPassages, type WarmingEngine } from '../answers/index.js';
+import { createAnswerEngine, createWarmingEngine, type AnswerEngineOptions, type AvoidedPassages, type Meaning, type WarmingEngine } from '../answers/index.js';
 import { cacheKey, writeIndexCache, type PassageIndex } from '../search/index.js';
 import { KnowledgeError, type AliasTable, type Knowledge, type KnowledgeDocument } from '../knowledge/index.js';
 import { BUILD_IN_PROCESS_LIMIT, buildInChild, loadEngine } from '../load-engine.js';
@@ -23,6 +23,8 @@ export interface LiveKnowledgeOptions {
   saveCacheAfterMs?: number;
   /** Passages readers said do not answer a question (see AnswerEngineOptions). */
   avoid?: AvoidedPassages;
+  /** The team's embedding model (see AnswerEngineOptions); its vectors are kept by whoever gave it. */
+  meaning?: Meaning;
 }
 
 /** The knowledge in service, and what follows it. */
@@ -49,6 +51,10 @@ export interface LiveKnowledge {
 export async function startLiveKnowledge(options: LiveKnowledgeOptions): Promise<LiveKnowledge> {
   const { dir, cacheDir, logger } = options;
   const log = logger.child({ module: 'knowledge' });
+  const engineOptions: Pick<AnswerEngineOptions, 'avoid' | 'meaning'> = {
+    ...(options.avoid ? { avoid: options.avoid } : {}),
+    ...(options.meaning ? { meaning: options.meaning } : {}),
+  };
   const folder = new KnowledgeFolder(dir);
   const first = await folder.scan();
   report(first, log);
@@ -75,7 +81,7 @@ export async function startLiveKnowledge(options: LiveKnowledgeOptions): Promise
     if (change.added.length + change.changed.length + change.removed.length === 0 && indexedAliases === aliases) return;
     const started = performance.now();
     index.update({ added: [...change.added, ...change.changed], removed: change.removed.map((d) => d.id) });
-    engine.ready(createAnswerEngine(current, { index, aliases, ...(options.avoid ? { avoid: options.avoid } : {}) }));
+    engine.ready(createAnswerEngine(current, { index, aliases, ...engineOptions }));
     indexed = current;
     indexedAliases = aliases;
     version += 1;
@@ -115,7 +121,7 @@ export async function startLiveKnowledge(options: LiveKnowledgeOptions): Promise
     }
   };
 
-  const ready = loadEngine(current, dir, aliases, cacheDir, logger, options.avoid ? { avoid: options.avoid } : {}).then(
+  const ready = loadEngine(current, dir, aliases, cacheDir, logger, engineOptions).then(
     ({ engine: loaded, passageIndex, index: how, ms, cacheError }) => {
       index = passageIndex;
       engine.ready(loaded);

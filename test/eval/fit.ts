@@ -1,13 +1,16 @@
-// `npm run fit [-- --hand] [--write]`: fits the decision's weights (a logistic regression over the candidates' named
-// features) on the development sets, validates them leaving one article out at a time, chooses the thresholds, and
-// prints the reliability table and the precision curve. --write saves the fit in src/answers/fitted-decision.json;
-// --hand validates the hand-set weights instead (no fit).
+// `npm run fit [-- --hand] [--embeddings] [--write]`: fits the decision's weights (a logistic regression over the
+// candidates' named features) on the development sets, validates them leaving one article out at a time, chooses the
+// thresholds, and prints the reliability table and the precision curve. --write saves the fit in
+// src/answers/fitted-decision.json; --hand validates the hand-set weights instead (no fit); --embeddings fits the fused
+// decision (the meaning features too, over its wider candidates) with the eval's model (see meaning-runs.ts) and
+// saves it in src/answers/fitted-fused-decision.json.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { DECISION_DEFAULTS, FEATURE_NAMES, HAND_SET_DECISION, type DecisionDefaults } from '../../src/answers/index.js';
+import { DECISION_DEFAULTS, FEATURE_NAMES, FUSED_DECISION_DEFAULTS, HAND_SET_DECISION, type DecisionDefaults } from '../../src/answers/index.js';
 import { decisionQuestions, outcomesOf, precision, reliability, topOf, type DecisionQuestion, type Outcomes, type Thresholds } from './decision-data.js';
 import { evalRuns, evalRunsIn, ratio } from './eval-sets.js';
 import { fitLogistic, predict, type LogisticModel } from './logistic.js';
+import { embedRuns, fusedEngineFor } from './meaning-runs.js';
 
 /** The penalty on each weight's square: enough to keep rarely seen features from taking extreme weights. */
 const L2 = 1;
@@ -16,6 +19,8 @@ const L2 = 1;
  * rest, mostly passages that hold a word or two, would teach the easy cases and drown the hard ones).
  */
 const FITTED_CANDIDATES = 4;
+/** The fused decision's: all it weighs, since lifting a passage the search ranked lower is its point. */
+const FITTED_FUSED_CANDIDATES = FUSED_DECISION_DEFAULTS.limits.candidates;
 /** The precision the answer threshold aims for, while quoting the right passage for at least `TARGET_RIGHT` of questions. */
 const TARGET_PRECISION = 0.85;
 const TARGET_RIGHT = 0.5;
@@ -33,18 +38,22 @@ const NOT_SURE_AT = 0.25;
 /** Runs the answer threshold is chosen on: the news ones (the encyclopedia set's easier questions are fitted on, not this). */
 const encyclopedia = new Set(evalRunsIn(fileURLToPath(new URL('crowd/', import.meta.url)), [], 'crowd').map((r) => r.name));
 const isNews = (run: string): boolean => !encyclopedia.has(run);
-const OUTPUT = fileURLToPath(new URL('../../src/answers/fitted-decision.json', import.meta.url));
-
 const args = process.argv.slice(2);
 const hand = args.includes('--hand');
+const embeddings = args.includes('--embeddings');
+const OUTPUT = fileURLToPath(new URL(`../../src/answers/${embeddings ? 'fitted-fused-decision.json' : 'fitted-decision.json'}`, import.meta.url));
+const fittedCandidates = embeddings ? FITTED_FUSED_CANDIDATES : FITTED_CANDIDATES;
+
 const runs = evalRuns().filter((r) => !r.name.includes('tuned'));
-const questions = decisionQuestions(runs);
+const embedded = embeddings ? await embedRuns(runs) : undefined;
+const questions = decisionQuestions(runs, embedded ? (run) => fusedEngineFor(run, embedded.meaning) : undefined);
+await embedded?.close();
 const groups = [...new Set(questions.map((q) => q.group))].sort();
 const candidates = questions.reduce((n, q) => n + q.features.length, 0);
 console.log(`${questions.length} questions (${runs.length} runs, ${groups.length} groups held out in turn), ${candidates} candidates`);
 
 const rowsOf = (qs: readonly DecisionQuestion[]): { x: number[][]; y: number[] } => {
-  const kept = qs.flatMap((q) => q.features.flatMap((x, k) => ((q.searchRank[k] as number) < FITTED_CANDIDATES ? [{ x, y: q.right[k] ? 1 : 0 }] : [])));
+  const kept = qs.flatMap((q) => q.features.flatMap((x, k) => ((q.searchRank[k] as number) < fittedCandidates ? [{ x, y: q.right[k] ? 1 : 0 }] : [])));
   return { x: kept.map((r) => r.x), y: kept.map((r) => r.y) };
 };
 const asModel = (d: DecisionDefaults): LogisticModel => ({ bias: d.bias, weights: FEATURE_NAMES.map((n) => d.weights[n]) });
@@ -115,14 +124,18 @@ if (!hand) {
   const model = fitLogistic(x, y, L2);
   const round = (v: number): number => Math.round(v * 1000) / 1000;
   const fitted = {
-    about:
-      'Written by `npm run fit -- --write`: a logistic regression over the named features of the first candidates the ' +
-      'engine weighs for each development question (answerable, out of scope and chatter), L2-penalised; thresholds chosen on ' +
-      'the same questions with each article held out in turn. Do not edit by hand: change the features or the sets and fit again.',
+    about: embedded
+      ? 'Written by `npm run fit -- --embeddings --write`: the fused decision, a logistic regression over the named features ' +
+        '(the meaning features included, from the model named below) of every candidate the fused decision weighs for each ' +
+        'development question, L2-penalised; thresholds chosen as for the lexical fit. Do not edit by hand.'
+      : 'Written by `npm run fit -- --write`: a logistic regression over the named features of the first candidates the ' +
+        'engine weighs for each development question (answerable, out of scope and chatter), L2-penalised; thresholds chosen on ' +
+        'the same questions with each article held out in turn. Do not edit by hand: change the features or the sets and fit again.',
     fittedOn: runs.map((r) => r.name),
     questions: questions.length,
     candidates: rowsOf(questions).y.length,
-    candidatesPerQuestion: FITTED_CANDIDATES,
+    candidatesPerQuestion: fittedCandidates,
+    ...(embedded ? { model: embedded.model } : {}),
     l2: L2,
     bias: round(model.bias),
     weights: Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, round(model.weights[i] as number)])),

@@ -6,10 +6,13 @@
 // writes every reply to F, --diff lists the questions whose reply changed since F was saved; --articles measures
 // another folder of articles and questions instead, --holdouts the frozen holdouts (with the frozen chatter). Last,
 // follow-up questions in threads, each turn alone and read with its thread (the follow-up holdout with --holdouts).
+// --embeddings (or EMBEDDINGS_URL set) measures every run a second time with the team's model (the Universal Sentence
+// Encoder lite, served locally, unless EMBEDDINGS_URL names another) and prints it under the lexical figures.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { HAND_SET_DECISION } from '../../src/answers/index.js';
 import { reliability } from './decision-data.js';
+import { embedRuns, fusedEngineFor } from './meaning-runs.js';
 import { FOLLOW_UP_DEV, FOLLOW_UP_HOLDOUT, scoreFollowUps } from './follow-ups.js';
 import {
   baselineRight,
@@ -22,6 +25,7 @@ import {
   ratio,
   scoreRun,
   SLIPS,
+  type EvalScore,
   TWO_SLIPS,
   variantRobustness,
   type EvalRun,
@@ -45,19 +49,34 @@ const runs: EvalRun[] = folder
     ? HOLDOUT_FOLDERS.flatMap((f) => evalRunsIn(fileURLToPath(new URL(`${f}/`, import.meta.url)), undefined, f))
     : evalRuns();
 
+const embedded = args.includes('--embeddings') || process.env.EMBEDDINGS_URL ? await embedRuns(runs) : undefined;
 const percent = (x: number): string => `${(100 * x).toFixed(1)}%`;
+const line = (label: string, score: EvalScore, bestRight: number): string =>
+  `${label.padEnd(40)} ${ratio(score.right, score.answerable).padEnd(17)} ${percent(precisionOf(score)).padEnd(10)} ${ratio(score.inReply, score.answerable).padEnd(17)}` +
+  ` ${ratio(score.abstained, score.outOfScope).padEnd(22)} ${ratio(score.chatterDeclined, score.chatter).padEnd(15)} (quoted ${score.chatterAnswered})` +
+  (embedded ? `  best right ${ratio(bestRight, score.answerable)}` : '');
+/** Every run's figures added up, lexical and with the model. */
+const totals = { lexical: [] as { score: EvalScore; best: number }[], fused: [] as { score: EvalScore; best: number }[] };
 console.log(`${'run'.padEnd(40)} ${'right quoted'.padEnd(17)} ${'precision'.padEnd(10)} ${'in reply'.padEnd(17)} ${'out of scope declined'.padEnd(22)} chatter declined`);
 for (const run of runs) {
+  let best = 0;
   const score = scoreRun(run, engineFor(run, decision), ({ q, kind, answer, right, bestIsRight }) => {
     tops.push({ confidence: answer.confidence, right: bestIsRight, kind });
+    if (kind === 'answerable' && bestIsRight) best += 1;
     const key = `${run.name} | ${kind} | ${q}`;
     replies[key] = `${right ? 'RIGHT' : 'wrong'} ${answer.answered ? answer.source?.passageId : `(declined: ${answer.reason})`}`;
     if (before?.[key] !== undefined && before[key] !== replies[key]) console.log(`   changed [${run.name}] ${q}: ${before[key]} → ${replies[key]}`);
   });
-  console.log(
-    `${score.name.padEnd(40)} ${ratio(score.right, score.answerable).padEnd(17)} ${percent(precisionOf(score)).padEnd(10)} ${ratio(score.inReply, score.answerable).padEnd(17)}` +
-      ` ${ratio(score.abstained, score.outOfScope).padEnd(22)} ${ratio(score.chatterDeclined, score.chatter).padEnd(15)} (quoted ${score.chatterAnswered})`,
-  );
+  console.log(line(score.name, score, best));
+  totals.lexical.push({ score, best });
+  if (embedded) {
+    let fusedBest = 0;
+    const fused = scoreRun(run, fusedEngineFor(run, embedded.meaning), ({ kind, bestIsRight }) => {
+      if (kind === 'answerable' && bestIsRight) fusedBest += 1;
+    });
+    console.log(line(`  + ${embedded.model}`.slice(0, 40), fused, fusedBest));
+    totals.fused.push({ score: fused, best: fusedBest });
+  }
   if (showBaseline) console.log(`${''.padEnd(40)} plain MiniSearch ${ratio(baselineRight(run), score.answerable)} (never declines)`);
   if (showSlips) {
     for (const [label, variants] of [['with a typo', SLIPS], ['with two typos', TWO_SLIPS], ['shouted or greeted', CHAT_FORMS]] as const) {
@@ -70,6 +89,22 @@ for (const run of runs) {
   for (const m of score.misses) console.log(`   miss  [${m.set}] ${m.q}  → ${m.got}  (want ${m.expect.join(' | ')})`);
   for (const l of score.leaks) console.log(`   leak  [${l.set}] ${l.q}  → ${l.got}`);
   for (const c of score.chatterLeaks) console.log(`   chat  ${c.q}  → ${c.got}`);
+}
+if (embedded) {
+  const sum = (rows: { score: EvalScore; best: number }[]): { score: EvalScore; best: number } => ({
+    best: rows.reduce((n, r) => n + r.best, 0),
+    score: rows.map((r) => r.score).reduce((a, b) => ({
+      ...a,
+      answerable: a.answerable + b.answerable, answered: a.answered + b.answered, right: a.right + b.right, inReply: a.inReply + b.inReply,
+      outOfScope: a.outOfScope + b.outOfScope, abstained: a.abstained + b.abstained, chatter: a.chatter + b.chatter,
+      chatterDeclined: a.chatterDeclined + b.chatterDeclined, chatterAnswered: a.chatterAnswered + b.chatterAnswered,
+    })),
+  });
+  const [lexical, fused] = [sum(totals.lexical), sum(totals.fused)];
+  console.log(`\nevery run added up (lexical, then with ${embedded.model}; "best right": the first candidate answers, as if nothing were declined):`);
+  console.log(line('  lexical', lexical.score, lexical.best));
+  console.log(line(`  + ${embedded.model}`.slice(0, 40), fused.score, fused.best));
+  await embedded.close();
 }
 console.log('\nreliability, every question of every run (best candidate):');
 console.log('  confidence   questions  mean confidence  share right');

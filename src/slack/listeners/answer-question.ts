@@ -33,6 +33,7 @@ export interface Asked {
  */
 export async function answerInConversation(deps: ListenerDeps, question: string, asked: Asked, log: Logger | undefined): Promise<{ message: SlackMessage; metadata: ReturnType<typeof answerMetadata> }> {
   const started = performance.now();
+  await deps.meaning?.prepare(question);
   const alone = deps.engine.answer(question);
   let read: ThreadAnswer = { kind: 'standalone', question: alone.question, answer: alone };
   // The conversation is read only for a message that points back to it: a thread, or a DM (a channel's top level is
@@ -55,7 +56,7 @@ export async function answerInConversation(deps: ListenerDeps, question: string,
 // Logs and records the answer for the gap report, and renders it (a plain reply once per answer).
 function rendered(deps: ListenerDeps, answer: Answer, started: number, log: Logger | undefined, options: AnswerMessageOptions): SlackMessage {
   log?.info(
-    { answered: answer.answered, passage: answer.source?.passageId, reason: answer.reason, ms: Math.round((performance.now() - started) * 100) / 100 },
+    { answered: answer.answered, passage: answer.source?.passageId, reason: answer.reason, ...(answer.byMeaning ? { byMeaning: true } : {}), ms: Math.round((performance.now() - started) * 100) / 100 },
     answer.answered ? 'answered' : 'not in the briefing',
   );
   if (log?.isLevelEnabled('debug')) log.debug({ question: answer.question, unmatched: answer.unmatchedWords }, 'question text');

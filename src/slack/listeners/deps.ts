@@ -1,6 +1,7 @@
 // What listeners need: the answer engine and the fixed replies, passed in (no module state).
 import type { AnswerEngine } from '../../answers/index.js';
 import type { Desk } from '../../desk/index.js';
+import type { MeaningService } from '../../embeddings/index.js';
 import type { AssistantDeps } from './assistant/briefing-assistant.js';
 import type { GapLog } from '../../feedback/gap-log.js';
 import type { Votes } from '../../feedback/votes.js';
@@ -22,6 +23,8 @@ export interface FixedReplies {
 /** Dependencies of every listener factory. */
 export interface ListenerDeps {
   engine: AnswerEngine;
+  /** The team's embedding model: a question's vector is fetched (briefly) before the engine is asked (none: lexical). */
+  meaning?: Pick<MeaningService, 'prepare'>;
   replies: FixedReplies;
   /** Where questions and gaps are recorded, for the editors' report (none: not recorded). */
   gaps?: GapLog;

@@ -29,6 +29,8 @@ export function briefingCommand(deps: ListenerDeps) {
       await respond({ response_type: 'ephemeral', ...message });
       return;
     }
+    const asking = text !== '' && !HELP_WORDS.has(text.toLowerCase()) && !LIST_WORDS.has(text.toLowerCase());
+    if (asking) await deps.meaning?.prepare(text);
     const message = !text
       ? deps.replies.summary({ shareable: true })
       : HELP_WORDS.has(text.toLowerCase())
