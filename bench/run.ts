@@ -8,6 +8,7 @@ import { redisPath } from './redis-path.js';
 import { scale } from './scale.js';
 import { seedLatency } from './seed-latency.js';
 import { acksWhileWarming } from './warm-up-acks.js';
+import { embeddings } from './embeddings.js';
 import { machine } from './stats.js';
 
 const quick = process.argv.includes('--quick');
@@ -15,20 +16,22 @@ const fmt = (n: number, digits = 1): string => (Number.isFinite(n) ? n.toFixed(d
 const mark = (ok: boolean): string => (ok ? 'ok' : 'MISSED');
 
 const started = performance.now();
-console.error('bench: 1/7 answer latency on the seed…');
+console.error('bench: 1/8 answer latency on the seed…');
 const seed = seedLatency(9);
-console.error('bench: 2/7 scale (synthetic corpora; the cold 10,000-article start takes a while)…');
+console.error('bench: 2/8 scale (synthetic corpora; the cold 10,000-article start takes a while)…');
 const scaled = scale(quick ? [1_000] : [1_000, 10_000], quick ? 100 : 300);
-console.error('bench: 3/7 HTTP path against a bare Bolt app…');
+console.error('bench: 3/8 HTTP path against a bare Bolt app…');
 const http = await httpPath(quick ? { rounds: 2, count: 300, warmup: 600 } : {});
-console.error('bench: 4/7 acks during a cold start (the index is built meanwhile)…');
+console.error('bench: 4/8 acks during a cold start (the index is built meanwhile)…');
 const warmUp = await acksWhileWarming({ articles: quick ? 1_000 : 10_000 });
-console.error('bench: 5/7 the lexicon (WordNet, word vectors) and the seed’s start…');
+console.error('bench: 5/8 the lexicon (WordNet, word vectors) and the seed’s start…');
 const lex = lexicon(quick ? 1 : 3);
-console.error('bench: 6/7 live knowledge: a new article written while the bot runs, then 100 changes…');
+console.error('bench: 6/8 live knowledge: a new article written while the bot runs, then 100 changes…');
 const live = await liveUpdate(quick);
-console.error('bench: 7/7 the HTTP path with REDIS_URL set against without it…');
+console.error('bench: 7/8 the HTTP path with REDIS_URL set against without it…');
 const redis = await redisPath(quick ? { rounds: 2, count: 300, warmup: 600 } : {});
+console.error('bench: 8/8 the team’s embedding model: 1,000 articles embedded (cache cold and warm), the fused decision’s cost…');
+const embedded = await embeddings(1_000, quick ? 100 : 300);
 const tenK = scaled.find((s) => s.articles === 10_000);
 
 const rows: [string, string, string][] = [
@@ -64,6 +67,9 @@ const rows: [string, string, string][] = [
       [`${label}: heap / RSS before → after ${run.changes} changes`, `${fmt(run.before.heapMB, 0)} → ${fmt(run.after.heapMB, 0)} MB / ${fmt(run.before.rssMB, 0)} → ${fmt(run.after.rssMB, 0)} MB`, `heap flat: ${mark(run.after.heapMB - run.before.heapMB < 16)}`],
     ];
   }),
+  [`EMBEDDINGS_URL, ${embedded.articles} articles (${embedded.cold.passages} passages): embedded at start, cache cold / warm`, `${fmt(embedded.cold.wallMs / 1000, 2)} s, ${embedded.cold.requests} requests / ${fmt(embedded.warm.wallMs / 1000, 2)} s, ${embedded.warm.requests} requests`, ''],
+  [`EMBEDDINGS_URL, ${embedded.articles} articles: bot CPU cold / warm, vectors on disk, RSS added`, `${fmt(embedded.cold.cpuMs / 1000, 2)} s / ${fmt(embedded.warm.cpuMs / 1000, 2)} s, ${fmt(embedded.cold.fileMB, 0)} MB, ${fmt(embedded.warm.rssAddedMB, 0)} MB`, ''],
+  [`EMBEDDINGS_URL, ${embedded.articles} articles: answer p50 / p99, lexical → fused (endpoint excluded)`, `${fmt(embedded.latency.lexical.p50, 2)} → ${fmt(embedded.latency.fused.p50, 2)} ms / ${fmt(embedded.latency.lexical.p99, 2)} → ${fmt(embedded.latency.fused.p99, 2)} ms`, `fused p99 < 25 ms: ${mark(embedded.latency.fused.p99 < 25)}`],
 ];
 const width = Math.max(...rows.map((r) => r[0].length));
 const valueWidth = Math.max(...rows.map((r) => r[1].length));
@@ -74,5 +80,5 @@ const seconds = (performance.now() - started) / 1000;
 console.log(`\n(${fmt(seconds, 0)} s; medians of interleaved repetitions; details in bench/results.json)`);
 writeFileSync(
   new URL('results.json', import.meta.url),
-  `${JSON.stringify({ date: new Date().toISOString(), machine: info, seconds, quick, seed, scale: scaled, http, warmUp, lexicon: lex, live, redis, targets: { seedP99Us: 1_000, seedRatio: 3, tenKP99Ms: 25, tenKRssMB: 1_024, tenKReadyCachedMs: 5_000, httpRatio: 0.8, ackP99Ms: 1_000, warmUpAckMaxMs: 3_000, liveAnswerableMs: 1_000, liveMaxBlockMs: 100, redisRatio: 0.8 }, tenK: tenK ?? null }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), machine: info, seconds, quick, seed, scale: scaled, http, warmUp, lexicon: lex, live, redis, embeddings: embedded, targets: { seedP99Us: 1_000, seedRatio: 3, tenKP99Ms: 25, tenKRssMB: 1_024, tenKReadyCachedMs: 5_000, httpRatio: 0.8, ackP99Ms: 1_000, warmUpAckMaxMs: 3_000, liveAnswerableMs: 1_000, liveMaxBlockMs: 100, redisRatio: 0.8 }, tenK: tenK ?? null }, null, 2)}\n`,
 );

@@ -2,7 +2,7 @@
 // each on its own as before follow-ups were read (before). Sets: a folder of articles and a threads.json.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { answerInThread, createAnswerEngine, type Answer, type AnswerEngine, type ThreadTurn } from '../../src/answers/index.js';
+import { answerInThread, createAnswerEngine, type Answer, type AnswerEngine, type Meaning, type ThreadTurn } from '../../src/answers/index.js';
 import { loadKnowledge } from '../../src/knowledge/index.js';
 
 /** A turn as the set's writer wrote it. */
@@ -26,12 +26,24 @@ export const FOLLOW_UP_HOLDOUT = 'followups-holdout';
 
 const engines = new Map<string, AnswerEngine>();
 
-/** Scores one set folder (under test/eval/), `threaded` or each turn alone. */
-export function scoreFollowUps(folder: string, threaded: boolean): FollowUpScore {
+const threadsIn = (dir: string): { article: string; turns: Turn[] }[] =>
+  (JSON.parse(readFileSync(join(dir, 'threads.json'), 'utf8')) as { threads: { article: string; turns: Turn[] }[] }).threads;
+
+/** Every turn's question of a set folder (to embed them before a run with a model). */
+export function followUpQuestions(folder: string): string[] {
+  return threadsIn(join(import.meta.dirname, folder)).flatMap((t) => t.turns.map((turn) => turn.ask));
+}
+
+/**
+ * Scores one set folder (under test/eval/), `threaded` or each turn alone; with `meaning`, as the bot does with a
+ * model (the asked question's vector at hand, not those of the questions a thread makes of it).
+ */
+export function scoreFollowUps(folder: string, threaded: boolean, meaning?: Meaning): FollowUpScore {
   const dir = join(import.meta.dirname, folder);
-  const engine = engines.get(dir) ?? createAnswerEngine(loadKnowledge(dir));
-  engines.set(dir, engine);
-  const { threads } = JSON.parse(readFileSync(join(dir, 'threads.json'), 'utf8')) as { threads: { article: string; turns: Turn[] }[] };
+  const key = `${dir}${meaning ? ' with meaning' : ''}`;
+  const engine = engines.get(key) ?? createAnswerEngine(loadKnowledge(dir), meaning ? { meaning } : {});
+  engines.set(key, engine);
+  const threads = threadsIn(dir);
   const score: FollowUpScore = { byKind: { first: zero(), refine: zero(), more: zero(), standalone: zero() }, repeats: 0, misses: [] };
   for (const thread of threads) {
     const turns: ThreadTurn[] = [];

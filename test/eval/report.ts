@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { HAND_SET_DECISION } from '../../src/answers/index.js';
 import { reliability } from './decision-data.js';
 import { embedRuns, fusedEngineFor } from './meaning-runs.js';
-import { FOLLOW_UP_DEV, FOLLOW_UP_HOLDOUT, scoreFollowUps } from './follow-ups.js';
+import { FOLLOW_UP_DEV, FOLLOW_UP_HOLDOUT, followUpQuestions, scoreFollowUps } from './follow-ups.js';
 import {
   baselineRight,
   engineFor,
@@ -49,7 +49,8 @@ const runs: EvalRun[] = folder
     ? HOLDOUT_FOLDERS.flatMap((f) => evalRunsIn(fileURLToPath(new URL(`${f}/`, import.meta.url)), undefined, f))
     : evalRuns();
 
-const embedded = args.includes('--embeddings') || process.env.EMBEDDINGS_URL ? await embedRuns(runs) : undefined;
+const followUpSet = args.includes('--holdouts') ? FOLLOW_UP_HOLDOUT : FOLLOW_UP_DEV;
+const embedded = args.includes('--embeddings') || process.env.EMBEDDINGS_URL ? await embedRuns(runs, folder ? [] : followUpQuestions(followUpSet)) : undefined;
 const percent = (x: number): string => `${(100 * x).toFixed(1)}%`;
 const line = (label: string, score: EvalScore, bestRight: number): string =>
   `${label.padEnd(40)} ${ratio(score.right, score.answerable).padEnd(17)} ${percent(precisionOf(score)).padEnd(10)} ${ratio(score.inReply, score.answerable).padEnd(17)}` +
@@ -104,7 +105,6 @@ if (embedded) {
   console.log(`\nevery run added up (lexical, then with ${embedded.model}; "best right": the first candidate answers, as if nothing were declined):`);
   console.log(line('  lexical', lexical.score, lexical.best));
   console.log(line(`  + ${embedded.model}`.slice(0, 40), fused.score, fused.best));
-  await embedded.close();
 }
 console.log('\nreliability, every question of every run (best candidate):');
 console.log('  confidence   questions  mean confidence  share right');
@@ -125,7 +125,7 @@ if (args.includes('--curve')) {
 }
 // Follow-ups in threads: each turn on its own (as before threads were read) beside the thread-aware reading.
 if (!folder) {
-  const set = args.includes('--holdouts') ? FOLLOW_UP_HOLDOUT : FOLLOW_UP_DEV;
+  const set = followUpSet;
   const alone = scoreFollowUps(set, false);
   const threaded = scoreFollowUps(set, true);
   console.log(`\nfollow-ups in threads (${set}): right quoted (in reply), each turn alone → read with its thread`);
@@ -134,6 +134,15 @@ if (!folder) {
     console.log(`  ${kind.padEnd(11)} ${ratio(a.right, a.n).padEnd(17)} (${ratio(a.inReply, a.n)}) → ${ratio(t.right, t.n).padEnd(17)} (${ratio(t.inReply, t.n)})`);
   }
   console.log(`  "more" quoting a passage the thread already quoted: ${alone.repeats} → ${threaded.repeats}`);
+  if (embedded) {
+    const [a, t] = [scoreFollowUps(set, false, embedded.meaning), scoreFollowUps(set, true, embedded.meaning)];
+    console.log(`  + ${embedded.model} (the asked question's vector; a thread's rewordings are searched lexically):`);
+    for (const kind of ['first', 'refine', 'more', 'standalone'] as const) {
+      const [x, y] = [a.byKind[kind], t.byKind[kind]];
+      console.log(`  ${kind.padEnd(11)} ${ratio(x.right, x.n).padEnd(17)} (${ratio(x.inReply, x.n)}) → ${ratio(y.right, y.n).padEnd(17)} (${ratio(y.inReply, y.n)})`);
+    }
+  }
   if (showMisses) for (const m of threaded.misses) console.log(`   miss  ${m}`);
 }
+await embedded?.close();
 if (option('--save')) writeFileSync(option('--save') as string, JSON.stringify(replies, null, 1));
