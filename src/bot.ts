@@ -16,7 +16,7 @@ import { Votes } from './feedback/votes.js';
 import { createHash } from 'node:crypto';
 import type { SharedStore } from './store/shared-store.js';
 import { openPostState } from './schedule/post-state.js';
-import { createSlackApp } from './slack/create-app.js';
+import { createSlackApp, type SlackAppOptions } from './slack/create-app.js';
 import { fixedReplies } from './slack/fixed-replies.js';
 import { summaryMessage } from './slack/format/summary-message.js';
 import { buildSummary, fingerprint, type Summary } from './summary/index.js';
@@ -41,6 +41,8 @@ export interface BotOptions {
   knowledgeDebounceMs?: number;
   /** Quiet time after a knowledge update before the index cache is saved. Default 5 s. */
   indexCacheSaveMs?: number;
+  /** How an answer whose post failed is looked for and tried again (tests shorten the wait). */
+  replies?: SlackAppOptions['replies'];
 }
 
 /** A running bot. */
@@ -144,6 +146,7 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
       },
     },
     ...(store.kind === 'redis' ? { guard: storeGuard(store) } : {}),
+    ...(options.replies ? { replies: options.replies } : {}),
     clientOptions: { ...transport.clientOptions, ...options.clientOptions },
   });
   // The console has no deadline: it waits for the index. Slack is acknowledged at once; a small knowledge is

@@ -1,10 +1,11 @@
 // Answers one question for a listener and logs the outcome (ids and result; the text only at debug); in a
 // conversation, a follow-up is read with the thread before it.
-import type { webApi } from '@slack/bolt';
+import type { SayFn, webApi } from '@slack/bolt';
 import { answerInThread, kindOf, type Answer, type ThreadAnswer } from '../../answers/index.js';
 import { answerMetadata, readThread } from '../thread-record.js';
 import type { Logger } from '../../logger.js';
 import { answerMessage, type AnswerMessageOptions } from '../format/answer-message.js';
+import type { forWebApi } from '../format/web-api-message.js';
 import type { SlackMessage } from '../format/slack-message.js';
 import type { ListenerDeps } from './deps.js';
 
@@ -15,6 +16,23 @@ const renderedOnce = new WeakMap<Answer, SlackMessage>();
 export function answerQuestion(deps: ListenerDeps, question: string, log: Logger | undefined, options: AnswerMessageOptions = {}): SlackMessage {
   const started = performance.now();
   return rendered(deps, deps.engine.answer(question), started, log, options);
+}
+
+/**
+ * Posts an answer in the conversation it was asked in (`threadTs`: in that thread), exactly once when the app has a
+ * reply poster; `say` otherwise.
+ */
+export async function postAnswer(
+  deps: ListenerDeps,
+  say: SayFn,
+  message: ReturnType<typeof forWebApi>,
+  metadata: ReturnType<typeof answerMetadata>,
+  target: { channel: string; questionTs: string; threadTs?: string },
+  log: Logger | undefined,
+): Promise<void> {
+  const where = target.threadTs ? { thread_ts: target.threadTs } : {};
+  if (!deps.postReply) return void (await say({ ...message, ...where, metadata } as Parameters<SayFn>[0]));
+  await deps.postReply({ ...message, channel: target.channel, ...where, metadata } as Parameters<NonNullable<ListenerDeps['postReply']>>[0], target, log);
 }
 
 /** Where a question was asked in a conversation: its channel, its thread (if any), and its own ts. */

@@ -2,6 +2,7 @@
 import type { AnswerEngine } from '../../answers/index.js';
 import type { Desk } from '../../desk/index.js';
 import type { MeaningService } from '../../embeddings/index.js';
+import type { PostReply } from '../post-reply.js';
 import type { AssistantDeps } from './assistant/briefing-assistant.js';
 import type { GapLog } from '../../feedback/gap-log.js';
 import type { Votes } from '../../feedback/votes.js';
@@ -26,6 +27,8 @@ export interface ListenerDeps {
   /** The team's embedding model: a question's vector is fetched (briefly) before the engine is asked (none: lexical). */
   meaning?: Pick<MeaningService, 'prepare'>;
   replies: FixedReplies;
+  /** Posts an answer exactly once (a client without retries that looks before posting again). None: Bolt's `say`. */
+  postReply?: PostReply;
   /** Where questions and gaps are recorded, for the editors' report (none: not recorded). */
   gaps?: GapLog;
   /** Readers' 👍 / 👎 on answers (none: the buttons do nothing). */

@@ -7,7 +7,7 @@ import { newestFirst, documentDate } from '../../../knowledge/index.js';
 import { forWebApi } from '../../format/web-api-message.js';
 import { escapeText } from '../../format/escape.js';
 import type { SharedFile } from '../../download-file.js';
-import { answerInConversation, withoutMention } from '../answer-question.js';
+import { answerInConversation, postAnswer, withoutMention } from '../answer-question.js';
 import type { ListenerDeps } from '../deps.js';
 import { addSharedFiles } from '../events/shared-files.js';
 import { suggestedPrompts } from './suggested-prompts.js';
@@ -64,7 +64,7 @@ export function briefingAssistant(deps: ListenerDeps, panel: AssistantDeps): Ass
       try {
         const asked = { client, channel: event.channel, threadTs, ts: message.ts, ...(context.botId ? { botId: context.botId } : {}) };
         const { message: reply, metadata } = await answerInConversation(deps, question, asked, context.log);
-        await say({ ...forWebApi(reply), metadata });
+        await postAnswer(deps, say, forWebApi(reply), metadata, { channel: event.channel, questionTs: message.ts, threadTs }, context.log);
       } catch (error) {
         if (panelThread) await setStatus('').catch(() => undefined);
         throw error;

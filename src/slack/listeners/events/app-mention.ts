@@ -2,7 +2,7 @@
 // a thread, a follow-up is read with the answers before it.
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { forWebApi } from '../../format/web-api-message.js';
-import { answerInConversation, withoutMention } from '../answer-question.js';
+import { answerInConversation, postAnswer, withoutMention } from '../answer-question.js';
 import type { ListenerDeps } from '../deps.js';
 
 /** Factory for the `app_mention` listener. */
@@ -17,6 +17,6 @@ export function appMention(deps: ListenerDeps) {
     if (!question) return void (await say({ ...forWebApi(deps.replies.greeting()), ...where }));
     const asked = { client, channel: event.channel, ts: event.ts, ...(event.thread_ts ? { threadTs: event.thread_ts } : {}), ...(context.botId ? { botId: context.botId } : {}) };
     const { message, metadata } = await answerInConversation(deps, question, asked, context.log);
-    await say({ ...forWebApi(message), ...where, metadata });
+    await postAnswer(deps, say, forWebApi(message), metadata, { channel: event.channel, questionTs: event.ts, ...(threadTs ? { threadTs } : {}) }, context.log);
   };
 }

@@ -2,7 +2,7 @@
 // Edits, deletes, joins and bots (the bot itself included) are ignored.
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { forWebApi } from '../../format/web-api-message.js';
-import { answerInConversation, withoutMention } from '../answer-question.js';
+import { answerInConversation, postAnswer, withoutMention } from '../answer-question.js';
 import type { ListenerDeps } from '../deps.js';
 import type { SharedFile } from '../../download-file.js';
 import { addSharedFiles } from './shared-files.js';
@@ -21,6 +21,6 @@ export function directMessage(deps: ListenerDeps) {
     if (!question) return void (await say({ ...forWebApi(deps.replies.greeting()), ...where }));
     const asked = { client, channel: event.channel, ts: event.ts, ...(event.thread_ts ? { threadTs: event.thread_ts } : {}), ...(context.botId ? { botId: context.botId } : {}) };
     const { message, metadata } = await answerInConversation(deps, question, asked, context.log);
-    await say({ ...forWebApi(message), ...where, metadata });
+    await postAnswer(deps, say, forWebApi(message), metadata, { channel: event.channel, questionTs: event.ts, ...(event.thread_ts ? { threadTs: event.thread_ts } : {}) }, context.log);
   };
 }
