@@ -46,8 +46,14 @@ export function gapKey(question: string): string {
   return [...new Set(searchTerms(question.toLowerCase()))].sort().join(' ');
 }
 
+/** Gap keys remembered. */
+const KEY_MEMO = 500;
+
 /** Records questions and gaps in `store`, and reports them. */
 export class GapLog {
+  /** Grouping keys of recent gaps (the same question unanswered again is not read again), oldest first. */
+  private readonly keys = new Map<string, string>();
+
   constructor(
     private readonly store: SharedStore,
     private readonly now: () => number = Date.now,
@@ -60,7 +66,17 @@ export class GapLog {
     await this.store.append(QUESTIONS_STREAM, { at, answered: answer.answered } satisfies AskedRecord);
     if (answer.answered || answer.reason === 'empty') return;
     const question = normaliseGap(answer.question);
-    await this.store.append(GAPS_STREAM, { at, question, key: gapKey(question) || question, articles } satisfies GapRecord);
+    await this.store.append(GAPS_STREAM, { at, question, key: this.keyOf(question), articles } satisfies GapRecord);
+  }
+
+  private keyOf(question: string): string {
+    let key = this.keys.get(question);
+    if (key === undefined) {
+      key = gapKey(question) || question;
+      this.keys.set(question, key);
+      if (this.keys.size > KEY_MEMO) this.keys.delete(this.keys.keys().next().value as string);
+    }
+    return key;
   }
 
   /** The report for the last `days` days. */

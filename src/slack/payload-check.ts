@@ -8,19 +8,30 @@ export const BODY_LIMIT = 1_048_576;
 /** Past the limit, how much more of a body is read and dropped so the client can take the 413; beyond, it is cut off. */
 const DRAIN_LIMIT = 8 * 1_048_576;
 
-/** Whether a request body can be a Slack payload: a JSON object, or a form whose `payload` (if any) is a JSON object. */
-export function isObjectPayload(body: string, contentType: string | undefined): boolean {
-  const isObject = (text: string): boolean => {
-    try {
-      const value: unknown = JSON.parse(text);
-      return typeof value === 'object' && value !== null && !Array.isArray(value);
-    } catch {
-      return false;
-    }
-  };
-  if (contentType?.includes('application/json')) return isObject(body);
-  const payload = new URLSearchParams(body).get('payload');
-  return payload === null || isObject(payload);
+/**
+ * Whether a request body can be a Slack payload, read as Bolt reads it: a form (`application/x-www-form-urlencoded`)
+ * whose `payload`, if any, opens a JSON object; anything else a body that opens one. Only the first character is
+ * looked at: a body that opens an object either parses to one or fails Bolt's own parse (a 400 from Bolt); nothing is
+ * parsed twice.
+ */
+export function isObjectPayload(body: Buffer, contentType: string | undefined): boolean {
+  if (contentType === 'application/x-www-form-urlencoded') {
+    // Slash commands carry no payload: the form is left to Bolt. Interactivity's is one field, read here.
+    if (body.indexOf('payload=') === -1) return true;
+    const payload = new URLSearchParams(body.toString('utf8')).get('payload');
+    return payload === null || opensObject(payload);
+  }
+  return opensObject(body);
+}
+
+// The first character that is not white space is `{`.
+function opensObject(text: Buffer | string): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    const c = typeof text === 'string' ? text.charCodeAt(i) : (text[i] as number);
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) continue;
+    return c === 0x7b;
+  }
+  return false;
 }
 
 /**
@@ -32,7 +43,7 @@ export function checkPayloads(listener: RequestListener, path: string, logger: L
     if (req.method !== 'POST' || !(req.url ?? '').startsWith(path)) return void listener(req, res);
     void readBody(req).then(
       (raw) => {
-        if (!isObjectPayload(raw.toString('utf8'), req.headers['content-type'])) {
+        if (!isObjectPayload(raw, req.headers['content-type'])) {
           logger.warn({ path, contentType: req.headers['content-type'], bytes: raw.length }, 'request body is not a Slack payload (not a JSON object): 400');
           res.writeHead(400).end();
           return;
