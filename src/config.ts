@@ -235,8 +235,14 @@ function value(env: Env, name: string): string | undefined {
 
 // Secrets are never echoed back in an error, only their shape.
 function show(name: string, text: string): string {
+  if (name.endsWith('_URL')) return JSON.stringify(withoutCredentials(text));
   if (!/TOKEN|SECRET|KEY/u.test(name)) return JSON.stringify(text);
   return `"${text.slice(0, 5)}…" (${text.length} characters)`;
+}
+
+// A URL as it may be shown: a user and password in it (which may be a key) replaced by ***.
+function withoutCredentials(text: string): string {
+  return text.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/iu, '$1***@');
 }
 
 function optional<K extends string, V>(key: K, v: V | undefined): { [P in K]?: V } {

@@ -98,7 +98,8 @@ describe('summary settings', () => {
       'EMBEDDINGS_URL is missing: EMBEDDINGS_MODEL and EMBEDDINGS_API_KEY are used only with the endpoint, e.g. http://localhost:11434/v1',
     ]);
     const bad = errorOf({ EMBEDDINGS_URL: 'http://user:sk-secret@host/v1', EMBEDDINGS_MODEL: 'm' });
-    expect(bad.problems[0]).toMatch(/^EMBEDDINGS_URL="http:\/\/user.*is not valid: expected an http\(s\) URL of an OpenAI-compatible embeddings endpoint/u);
+    expect(bad.problems[0]).toMatch(/^EMBEDDINGS_URL="http:\/\/\*\*\*@host\/v1" is not valid: expected an http\(s\) URL of an OpenAI-compatible embeddings endpoint/u);
+    expect(bad.message).not.toContain('sk-secret');
   });
 
   it('creates STATE_DIR when missing, and refuses one that is not a writable folder, naming it', () => {

@@ -16,9 +16,13 @@ export function meaningText(raw: string): string {
   return expandShorthand(normaliseQuery(raw, MAX_QUESTION_LENGTH));
 }
 
+/** Longest passage text embedded: about what embedding models read (512 tokens); the rest would be cut off or refused. */
+export const MAX_MEANING_TEXT = 2_000;
+
 /** The text of a passage that is embedded: an FAQ entry's question with its answer, a paragraph as written. */
 export function passageMeaningText(passage: Passage): string {
-  return passage.question ? `${passage.question}\n${passage.text}` : passage.text;
+  const text = passage.question ? `${passage.question}\n${passage.text}` : passage.text;
+  return text.length > MAX_MEANING_TEXT ? text.slice(0, MAX_MEANING_TEXT) : text;
 }
 
 /** Cosine of two vectors of one model (0 when their lengths differ or either is zero). */

@@ -14,7 +14,16 @@ export interface EmbeddingsEndpoint {
 /** The endpoint could not give the vectors: why, in one line (no key, no text). */
 export class EmbeddingsUnavailable extends Error {
   override name = 'EmbeddingsUnavailable';
+  /** The endpoint refused these texts (400, 413, 422: too long, say), not every request: an outage it is not. */
+  readonly refused: boolean;
+  constructor(message: string, refused = false) {
+    super(message);
+    this.refused = refused;
+  }
 }
+
+/** Statuses that refuse the texts sent rather than the client. */
+const REFUSED_STATUSES = new Set([400, 413, 422]);
 
 /** Embeds texts with one model. */
 export interface EmbeddingsClient {
@@ -58,7 +67,10 @@ export function createEmbeddingsClient(endpoint: EmbeddingsEndpoint, fetchImpl: 
         throw new EmbeddingsUnavailable(name === 'TimeoutError' || name === 'AbortError' ? `no answer within ${timeoutMs} ms` : `could not reach ${new URL(target).host} (${causeOf(error)})`);
       }
       if (body === undefined) throw new EmbeddingsUnavailable(`the answer was larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MB`);
-      if (!response.ok) throw new EmbeddingsUnavailable(`the endpoint answered ${response.status}${errorMessage(body)}${response.status === 404 ? ' (EMBEDDINGS_URL should end in /v1 or /v1/embeddings)' : ''}`);
+      if (!response.ok) {
+        const said = errorMessage(body, endpoint.apiKey);
+        throw new EmbeddingsUnavailable(`the endpoint answered ${response.status}${said}${response.status === 404 ? ' (EMBEDDINGS_URL should end in /v1 or /v1/embeddings)' : ''}`, REFUSED_STATUSES.has(response.status));
+      }
       return vectorsOf(body, texts.length);
     },
   };
@@ -73,16 +85,17 @@ function vectorsOf(body: Buffer, expected: number): Float32Array[] {
     throw new EmbeddingsUnavailable('the answer was not JSON');
   }
   if (!Array.isArray(data) || data.length !== expected) throw new EmbeddingsUnavailable(`the answer held ${Array.isArray(data) ? data.length : 'no'} vectors for ${expected} texts`);
-  const vectors: Float32Array[] = new Array<Float32Array>(expected);
+  const vectors: (Float32Array | undefined)[] = Array.from({ length: expected }, () => undefined);
   data.forEach((item: { index?: unknown; embedding?: unknown }, position) => {
     const at = typeof item?.index === 'number' ? item.index : position;
     const vector = toVector(item?.embedding);
-    if (!vector || at < 0 || at >= expected) throw new EmbeddingsUnavailable('the answer held a vector that is not a list of numbers');
+    if (!vector || !Number.isInteger(at) || at < 0 || at >= expected) throw new EmbeddingsUnavailable('the answer held a vector that is not a list of numbers');
+    if (vectors[at]) throw new EmbeddingsUnavailable(`the answer held two vectors for text ${at}`);
     vectors[at] = vector;
   });
   const dimensions = vectors[0]?.length ?? 0;
-  if (vectors.some((v) => v === undefined || v.length !== dimensions)) throw new EmbeddingsUnavailable('the answer held vectors of different lengths');
-  return vectors;
+  for (const v of vectors) if (v === undefined || v.length !== dimensions) throw new EmbeddingsUnavailable('the answer held vectors of different lengths');
+  return vectors as Float32Array[];
 }
 
 function toVector(embedding: unknown): Float32Array | undefined {
@@ -101,11 +114,13 @@ function toVector(embedding: unknown): Float32Array | undefined {
   return vector;
 }
 
-// The endpoint's own short explanation, when its error answer has one (OpenAI's `error.message`, TEI's `error`).
-function errorMessage(body: Buffer): string {
+// The endpoint's own short explanation, when its error answer has one (OpenAI's `error.message`, TEI's `error`); a key
+// it echoes (some proxies do) is blotted out.
+function errorMessage(body: Buffer, apiKey: string | undefined): string {
   try {
     const parsed = JSON.parse(body.toString('utf8')) as { error?: string | { message?: string } };
-    const message = typeof parsed.error === 'string' ? parsed.error : parsed.error?.message;
+    let message = typeof parsed.error === 'string' ? parsed.error : parsed.error?.message;
+    if (message && apiKey) message = message.split(apiKey).join('[key]');
     return message ? `: ${message.replace(/\s+/gu, ' ').slice(0, 160)}` : '';
   } catch {
     return '';

@@ -7,8 +7,8 @@ import { meaningText, passageMeaningText } from '../answers/index.js';
 import type { Knowledge, Passage } from '../knowledge/index.js';
 import type { Logger } from '../logger.js';
 import type { SharedStore } from '../store/shared-store.js';
-import type { EmbeddingsClient } from './embeddings-client.js';
-import { appendVectors, readVectorFile, vectorDigest, vectorFilePath, vectorFromText, vectorToText } from './vector-file.js';
+import type { EmbeddingsClient, EmbeddingsUnavailable } from './embeddings-client.js';
+import { appendVectors, readVectorFile, rewriteVectorFile, vectorDigest, vectorFilePath, vectorFromText, vectorToText } from './vector-file.js';
 
 /** The costs and patience of the embeddings port, in one place. */
 export const EMBEDDINGS_DEFAULTS = {
@@ -26,7 +26,18 @@ export const EMBEDDINGS_DEFAULTS = {
   sharedTtlMs: 30 * 24 * 60 * 60 * 1000,
   /** Vectors read from the shared store at once. */
   sharedReadBatch: 200,
+  /** Questions failing in a row that make an outage (one slow answer from a busy endpoint is not one). */
+  failuresForOutage: 2,
+  /** Longest wait between attempts to embed passages while the endpoint fails. */
+  maxRetryAfterMs: 60_000,
+  /** Records the vector file may hold before it is written anew without the dead ones (when most are dead). */
+  compactAbove: 1_000,
+  /** Longest wait on shutdown for the request under way. */
+  closeWaitMs: 1_000,
 };
+
+/** The vector of a passage the endpoint refused: no dimensions, so its similarity to any question is 0. */
+const REFUSED = new Float32Array(0);
 
 export type EmbeddingsDefaults = typeof EMBEDDINGS_DEFAULTS;
 
@@ -62,12 +73,13 @@ export async function createMeaningService(options: MeaningServiceOptions): Prom
   const log = options.logger.child({ module: 'embeddings', model });
   const file = vectorFilePath(dir, model);
   const started = performance.now();
-  const stored = await readVectorFile(file).catch((error: unknown) => {
+  const vectors = await readVectorFile(file).catch((error: unknown) => {
     log.warn({ file, err: String(error) }, 'could not read the saved passage vectors: they are embedded again');
     return new Map<string, Float32Array>();
   });
-  log.info({ vectors: stored.size, ms: Math.round(performance.now() - started) }, 'saved passage vectors read');
-  const vectors = stored;
+  log.info({ vectors: vectors.size, ms: Math.round(performance.now() - started) }, 'saved passage vectors read');
+  /** Records in the file (live or not): when most are dead, it is written anew. */
+  let recordsInFile = vectors.size;
   const digests = new WeakMap<Passage, string>();
   const digestOf = (passage: Passage): string => {
     let digest = digests.get(passage);
@@ -77,18 +89,24 @@ export async function createMeaningService(options: MeaningServiceOptions): Prom
   const questions = new Map<string, Float32Array>();
   const shared = options.store?.kind === 'redis' ? options.store : undefined;
   const sharedKey = (digest: string): string => `embedding:${model}:${digest}`;
+  /** Digests the shared store did not have when asked (not asked again: the endpoint embeds them). */
+  const notShared = new Set<string>();
 
-  // The endpoint's health: one warning when it fails, one line when it is back; while down, tried again in the
-  // background after `retryAfterMs` (a question never waits on a dead endpoint).
+  // The endpoint's health, as questions see it: an outage after `failuresForOutage` failures in a row (one slow answer
+  // is not one), one warning when it starts and one line when it ends; while down, it is tried again behind the
+  // answers after `retryAfterMs` (a question never waits on a dead endpoint).
   let up = true;
+  let failures = 0;
   let retryAt = 0;
   const failed = (reason: string): void => {
-    retryAt = Date.now() + settings.retryAfterMs;
-    if (!up) return;
+    failures += 1;
+    if (!up || failures < settings.failuresForOutage) return;
     up = false;
+    retryAt = Date.now() + settings.retryAfterMs;
     log.warn({ reason }, 'embeddings endpoint unavailable: questions are answered lexically until it is back');
   };
   const answered = (): void => {
+    failures = 0;
     if (up) return;
     up = true;
     log.info('embeddings endpoint back: answers use the model again');
@@ -106,16 +124,19 @@ export async function createMeaningService(options: MeaningServiceOptions): Prom
       if (vector) remember(text, vector);
       return vector !== undefined;
     } catch (error) {
+      if ((error as EmbeddingsUnavailable).refused) return false;
       failed((error as Error).message);
       return false;
     }
   };
 
-  // One pass at a time, each over the latest knowledge (a pass over knowledge already embedded costs only lookups);
-  // a pass the endpoint fails is tried again in the background after `retryAfterMs`.
+  // One pass at a time, each over the latest knowledge (a pass over knowledge already embedded costs only lookups).
+  // A pass the endpoint fails is tried again in the background, waiting twice as long each time (up to
+  // `maxRetryAfterMs`); its first failure is logged, and the pass that ends the streak.
   let latest: Knowledge | undefined;
   let chain: Promise<void> = Promise.resolve();
   let retry: NodeJS.Timeout | undefined;
+  let passFailures = 0;
   let closed = false;
   const follow = (knowledge: Knowledge): Promise<void> => {
     latest = knowledge;
@@ -123,13 +144,46 @@ export async function createMeaningService(options: MeaningServiceOptions): Prom
       if (closed || latest !== knowledge) return;
       try {
         await embedMissing(knowledge);
+        if (passFailures > 0) log.info({ attempts: passFailures + 1 }, 'passages embedded after the endpoint failed');
+        passFailures = 0;
+        await forgetRetired(knowledge);
       } catch (error) {
-        failed((error as Error).message);
+        if (closed) return;
+        if (passFailures === 0) log.warn({ reason: (error as Error).message }, 'passages could not be embedded: questions about them are answered lexically until they are');
+        const wait = Math.min(settings.retryAfterMs * 2 ** passFailures, settings.maxRetryAfterMs);
+        passFailures += 1;
         clearTimeout(retry);
-        retry = setTimeout(() => latest && void follow(latest), settings.retryAfterMs).unref();
+        retry = setTimeout(() => latest && void follow(latest), wait).unref();
       }
     });
     return chain;
+  };
+
+  const store = async (records: [string, Float32Array][]): Promise<void> => {
+    for (const [digest, vector] of records) vectors.set(digest, vector);
+    await appendVectors(file, dir, records).then(
+      () => (recordsInFile += records.length),
+      (error: unknown) => log.warn({ file, err: String(error) }, 'could not save passage vectors'),
+    );
+    if (shared) await Promise.all(records.map(([digest, vector]) => shared.put(sharedKey(digest), vectorToText(vector), settings.sharedTtlMs))).catch(() => undefined);
+  };
+
+  // A batch the endpoint refuses (a passage too long for it, say) is sent one passage at a time; a passage refused on
+  // its own is given no vector (its similarity counts as 0) and not sent again.
+  const embedBatch = async (batch: [string, string][]): Promise<void> => {
+    try {
+      const embedded = await client.embed(batch.map(([, text]) => text), settings.batchTimeoutMs);
+      await store(batch.map(([digest], k): [string, Float32Array] => [digest, embedded[k] as Float32Array]));
+    } catch (error) {
+      if (!(error as EmbeddingsUnavailable).refused) throw error;
+      if (batch.length > 1) {
+        for (const one of batch) if (!closed) await embedBatch([one]);
+        return;
+      }
+      const [digest = ''] = batch[0] ?? [];
+      log.warn({ digest, reason: (error as Error).message }, 'the endpoint refused a passage: it is weighed without its embedding');
+      vectors.set(digest, REFUSED);
+    }
   };
 
   const embedMissing = async (knowledge: Knowledge): Promise<void> => {
@@ -140,33 +194,41 @@ export async function createMeaningService(options: MeaningServiceOptions): Prom
     }
     if (texts.size === 0) return;
     const began = performance.now();
-    const fromStore = shared ? await readShared([...texts.keys()]) : 0;
+    const fromStore = shared ? await readShared([...texts.keys()].filter((d) => !notShared.has(d))) : 0;
     const missing = [...texts].filter(([digest]) => !vectors.has(digest));
-    for (let i = 0; i < missing.length; i += settings.batchSize) {
-      const batch = missing.slice(i, i + settings.batchSize);
-      const embedded = await client.embed(batch.map(([, text]) => text), settings.batchTimeoutMs);
-      answered();
-      const records = batch.map(([digest], k): [string, Float32Array] => [digest, embedded[k] as Float32Array]);
-      for (const [digest, vector] of records) vectors.set(digest, vector);
-      await appendVectors(file, dir, records).catch((error: unknown) => log.warn({ file, err: String(error) }, 'could not save passage vectors'));
-      if (shared) await Promise.all(records.map(([digest, vector]) => shared.put(sharedKey(digest), vectorToText(vector), settings.sharedTtlMs))).catch(() => undefined);
+    for (let i = 0; i < missing.length && !closed; i += settings.batchSize) await embedBatch(missing.slice(i, i + settings.batchSize));
+    if (!closed) log.info({ passages: texts.size, fromStore, embedded: missing.length, ms: Math.round(performance.now() - began) }, 'passages embedded');
+  };
+
+  // After a pass: vectors of passages no longer in the knowledge leave memory, and the file is written anew with the
+  // live ones when most of its records are dead.
+  const forgetRetired = async (knowledge: Knowledge): Promise<void> => {
+    if (latest !== knowledge) return;
+    const live = new Set(knowledge.passages.map(digestOf));
+    for (const digest of vectors.keys()) if (!live.has(digest)) vectors.delete(digest);
+    if (recordsInFile > settings.compactAbove && recordsInFile > 2 * vectors.size) {
+      const kept = [...vectors].filter(([, v]) => v.length > 0);
+      await rewriteVectorFile(file, dir, kept).then(
+        () => (recordsInFile = kept.length),
+        (error: unknown) => log.warn({ file, err: String(error) }, 'could not compact the saved passage vectors'),
+      );
     }
-    log.info({ passages: texts.size, fromStore, embedded: missing.length, ms: Math.round(performance.now() - began) }, 'passages embedded');
   };
 
   // Vectors another replica already embedded; a store that cannot answer leaves them to the endpoint.
   const readShared = async (wanted: string[]): Promise<number> => {
     let found = 0;
-    for (let i = 0; i < wanted.length; i += settings.sharedReadBatch) {
+    for (let i = 0; i < wanted.length && !closed; i += settings.sharedReadBatch) {
       const batch = wanted.slice(i, i + settings.sharedReadBatch);
       const texts = await Promise.all(batch.map((digest) => shared?.get(sharedKey(digest)).catch(() => undefined)));
       const records: [string, Float32Array][] = [];
       batch.forEach((digest, k) => {
         const vector = texts[k] === undefined ? undefined : vectorFromText(texts[k]);
         if (vector) records.push([digest, vector]);
+        else notShared.add(digest);
       });
       for (const [digest, vector] of records) vectors.set(digest, vector);
-      await appendVectors(file, dir, records).catch(() => undefined);
+      await appendVectors(file, dir, records).then(() => (recordsInFile += records.length), () => undefined);
       found += records.length;
     }
     return found;
@@ -177,7 +239,12 @@ export async function createMeaningService(options: MeaningServiceOptions): Prom
     get up() {
       return up;
     },
-    question: (text) => questions.get(text),
+    question: (text) => {
+      const vector = questions.get(text);
+      // Most recently used last: the oldest is the first to go.
+      if (vector) remember(text, vector);
+      return vector;
+    },
     passage: (passage) => vectors.get(digestOf(passage)),
     async prepare(raw) {
       const text = meaningText(raw);
@@ -195,7 +262,8 @@ export async function createMeaningService(options: MeaningServiceOptions): Prom
     async close() {
       closed = true;
       clearTimeout(retry);
-      await chain;
+      // The pass stops after the request under way; shutdown does not wait longer than that for it.
+      await Promise.race([chain, new Promise((resolve) => setTimeout(resolve, settings.closeWaitMs).unref())]);
     },
   };
 }

@@ -1,7 +1,7 @@
 // Passage vectors kept in STATE_DIR, one append-only file per model: a restart embeds only what changed. Each record
 // is a 16-byte digest of the text, the vector's length (uint32) and its float32s; a torn last record is dropped.
 import { createHash } from 'node:crypto';
-import { appendFile, mkdir, readFile, truncate } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, rename, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const DIGEST_BYTES = 16;
@@ -46,6 +46,21 @@ export async function readVectorFile(file: string): Promise<Map<string, Float32A
 
 /** Appends records to `file` (its folder made when missing). */
 export async function appendVectors(file: string, dir: string, records: Iterable<[string, Float32Array]>): Promise<void> {
+  const bytes = encode(records);
+  if (bytes.length === 0) return;
+  await mkdir(dir, { recursive: true });
+  await appendFile(file, bytes);
+}
+
+/** Writes `file` anew with `records` only (a hidden temporary file, then a rename: a crash leaves the old one whole). */
+export async function rewriteVectorFile(file: string, dir: string, records: Iterable<[string, Float32Array]>): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, encode(records));
+  await rename(temporary, file);
+}
+
+function encode(records: Iterable<[string, Float32Array]>): Buffer {
   const parts: Buffer[] = [];
   for (const [digest, vector] of records) {
     const record = Buffer.alloc(HEADER_BYTES + vector.length * 4);
@@ -54,9 +69,7 @@ export async function appendVectors(file: string, dir: string, records: Iterable
     for (let d = 0; d < vector.length; d += 1) record.writeFloatLE(vector[d] as number, HEADER_BYTES + d * 4);
     parts.push(record);
   }
-  if (parts.length === 0) return;
-  await mkdir(dir, { recursive: true });
-  await appendFile(file, Buffer.concat(parts));
+  return Buffer.concat(parts);
 }
 
 /** A vector as text for the shared store (base64 of its float32s), and back. */

@@ -1,15 +1,17 @@
 // The embeddings port's mechanics against a local OpenAI-compatible server with a small deterministic embedder:
 // the request, batching, the vector cache in STATE_DIR and in Redis, the question's timeout, outages, live updates,
 // and how the engine uses what it is given.
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync, truncateSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createAnswerEngine, FUSED_DECISION_DEFAULTS, meaningText, type Meaning } from '../../src/answers/index.js';
 import { createEmbeddingsClient, createMeaningService, embeddingsUrl, EmbeddingsUnavailable, type MeaningService } from '../../src/embeddings/index.js';
 import { fromDocuments, parseDocument, type Knowledge } from '../../src/knowledge/index.js';
 import { createRedisStore } from '../../src/store/redis-store.js';
 import { captureLogger } from '../helpers/capture-logger.js';
-import { startEmbeddingsServer, type EmbeddingsServer } from '../helpers/embeddings-server.js';
+import { hashedWords, startEmbeddingsServer, type EmbeddingsServer } from '../helpers/embeddings-server.js';
 import { redisAvailable, startRedis } from '../helpers/redis-server.js';
+import { appendVectors, readVectorFile } from '../../src/embeddings/vector-file.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const ARTICLE = `Title: Harbour council vote
@@ -77,6 +79,37 @@ describe('the embeddings client', () => {
   });
 });
 
+describe('the embeddings client, on answers it must not trust', () => {
+  it('refuses an answer with two vectors for one text, and blots a key the endpoint echoes', async () => {
+    const twice = await startEmbeddingsServer(() => [[1, 0], [0, 1]]);
+    const echo = await startEmbeddingsServer(() => {
+      throw Object.assign(new Error('bad key sk-echoed-key-999 for this model'), { status: 401 });
+    });
+    try {
+      await expect(createEmbeddingsClient({ url: twice.url, model: 'm' }).embed(['a', 'b', 'c'], 2_000)).rejects.toThrow(/held 2 vectors for 3 texts/u);
+      const failure = await createEmbeddingsClient({ url: echo.url, model: 'm', apiKey: 'sk-echoed-key-999' }).embed(['a'], 2_000).catch((e: Error) => e);
+      expect((failure as Error).message).toBe('the endpoint answered 401: bad key [key] for this model');
+    } finally {
+      await twice.close();
+      await echo.close();
+    }
+  });
+});
+
+describe('the vector file', () => {
+  it('keeps every whole record and cuts a torn last one', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'm.vectors');
+    await appendVectors(file, dir, [['00112233445566778899aabbccddeeff', Float32Array.from([0.5, -0.25])], ['ffeeddccbbaa99887766554433221100', Float32Array.from([1, 0])]]);
+    const whole = statSync(file).size;
+    truncateSync(file, whole - 3);
+    const read = await readVectorFile(file);
+    expect([...read.keys()]).toEqual(['00112233445566778899aabbccddeeff']);
+    expect([...(read.get('00112233445566778899aabbccddeeff') as Float32Array)]).toEqual([0.5, -0.25]);
+    expect(statSync(file).size).toBe(whole / 2);
+  });
+});
+
 describe('the meaning service', () => {
   it('embeds the passages in batches, once: a restart reads them from STATE_DIR, another model embeds its own', async () => {
     const dir = tempDir();
@@ -96,6 +129,60 @@ describe('the meaning service', () => {
     await other.meaning.follow(knowledge);
     expect(server.requests.flatMap((r) => r.input)).toHaveLength(3);
     expect(readdirSync(dir).filter((f) => f.endsWith('.vectors'))).toHaveLength(2);
+  });
+
+  it('weighs a passage the endpoint refuses without its embedding, and embeds the others', async () => {
+    const picky = await startEmbeddingsServer(async (texts) => {
+      if (texts.some((t) => t.includes('repairs'))) throw Object.assign(new Error('input too long'), { status: 413 });
+      return hashedWords(64)(texts);
+    });
+    try {
+      const logs = captureLogger('info');
+      const meaning = await createMeaningService({ client: createEmbeddingsClient({ url: picky.url, model: 'tiny' }), dir: tempDir(), logger: logs.logger, defaults: { batchSize: 3 } });
+      services.push(meaning);
+      const knowledge = knowledgeOf(ARTICLE);
+      await meaning.follow(knowledge);
+      const [first, refused, third] = knowledge.passages.map((p) => meaning.passage(p));
+      expect(first?.length).toBe(64);
+      expect(third?.length).toBe(64);
+      expect(refused?.length).toBe(0);
+      expect(meaning.up).toBe(true);
+      expect(logs.lines.filter((l) => l.msg === 'the endpoint refused a passage: it is weighed without its embedding')).toHaveLength(1);
+      // The fused decision still decides: the refused passage's similarity counts as 0.
+      await meaning.prepare('harbour budget');
+      expect(createAnswerEngine(knowledge, { meaning, cacheSize: 0 }).answer('harbour budget').byMeaning).toBe(true);
+    } finally {
+      await picky.close();
+    }
+  });
+
+  it('forgets the vectors of retired passages, and writes the file anew when most of it is dead', async () => {
+    const dir = tempDir();
+    const { meaning } = await service({ dir, defaults: { batchSize: 32, compactAbove: 2 } });
+    const old = knowledgeOf(ARTICLE);
+    await meaning.follow(old);
+    const retiredVector = meaning.passage(old.passages[0] as never);
+    expect(retiredVector).toBeDefined();
+    const replaced = knowledgeOf('Title: Ferry\n\nA new ferry terminal opens in May.\n', 'ferry.txt');
+    await meaning.follow(replaced);
+    expect(meaning.passage(old.passages[0] as never)).toBeUndefined();
+    const saved = await readVectorFile(readdirSync(dir).map((f) => join(dir, f)).find((f) => f.endsWith('.vectors')) as string);
+    expect(saved.size).toBe(1);
+  });
+
+  it('stops a long pass at shutdown instead of waiting for it', async () => {
+    const { meaning } = await service({ defaults: { batchSize: 1 } });
+    server.delayMs = 300;
+    const many = knowledgeOf(`Title: Many\n\n${Array.from({ length: 40 }, (_, i) => `Paragraph number ${i} about the harbour.`).join('\n\n')}\n`);
+    void meaning.follow(many);
+    await new Promise((r) => setTimeout(r, 100));
+    const started = performance.now();
+    await meaning.close();
+    // Far below the 12 s the 40 requests would take; the bound is the request under way (and closeWaitMs).
+    expect(performance.now() - started).toBeLessThan(3_000);
+    const sent = server.requests.length;
+    await new Promise((r) => setTimeout(r, 700));
+    expect(server.requests.length).toBeLessThanOrEqual(sent + 1);
   });
 
   it('embeds only what a live update adds', async () => {
@@ -152,8 +239,12 @@ describe('the meaning service', () => {
     expect(await meaning.prepare('who opposed the cut')).toBe(false);
     // The bound is the question's timeout; the margin is for a busy machine, far below the endpoint's 3 s.
     expect(performance.now() - started).toBeLessThan(2_000);
-    // Down now: the next question does not wait at all.
+    // A second failure in a row makes an outage: from then on a question does not wait at all.
     expect(await meaning.prepare('when is the next meeting')).toBe(false);
+    expect(meaning.up).toBe(false);
+    server.requests.length = 0;
+    expect(await meaning.prepare('what needs repairs')).toBe(false);
+    expect(server.requests).toEqual([]);
   });
 
   it('embeds passages the endpoint missed once it answers again (live knowledge during an outage)', async () => {

@@ -35,7 +35,8 @@ export async function embedRuns(runs: readonly EvalRun[], extraQuestions: readon
     defaults: { questionTimeoutMs: 30_000, questionCacheSize: 100_000 },
   });
   const started = performance.now();
-  for (const run of runs) await meaning.follow(fromDocuments(run.documents));
+  // One knowledge holding every run's passages: the service keeps the vectors of the knowledge it follows.
+  await meaning.follow({ documents: [], passages: runs.flatMap((run) => fromDocuments(run.documents).passages) });
   const questions = new Set([...runs.flatMap((r) => [...r.answerable.map((a) => a.q), ...r.outOfScope.map((o) => o.q), ...r.chatter]), ...extraQuestions]);
   let missed = 0;
   for (const q of questions) if (!(await meaning.prepare(q))) missed += 1;

@@ -51,7 +51,7 @@ export async function startEmbeddingsServer(embed: Embedder = hashedWords(64), p
         if (state.delayMs > 0) await new Promise((r) => setTimeout(r, state.delayMs));
         const vectors = await embed(input);
         send(res, 200, { object: 'list', model: body.model, data: vectors.map((embedding, index) => ({ object: 'embedding', index, embedding })) });
-      })().catch((error: unknown) => send(res, 500, { error: { message: String(error) } }));
+      })().catch((error: unknown) => send(res, (error as { status?: number }).status ?? 500, { error: { message: (error as Error).message ?? String(error) } }));
     });
   };
   let server: Server = createServer(handle);

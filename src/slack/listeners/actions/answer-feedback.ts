@@ -26,6 +26,7 @@ export function answerFeedback(deps: ListenerDeps) {
       ctx.log?.warn({ err: String(error) }, 'could not record the answer feedback');
     }
     if (value.verdict === 'up') return;
+    await deps.meaning?.prepare(value.question);
     const answer = deps.engine.answer(value.question);
     const others = answer.suggestions.filter((s) => s.passageId !== value.passage).slice(0, ALTERNATIVES);
     const blocks = [

@@ -17,6 +17,8 @@ export function shareInChannel(deps: ListenerDeps) {
     const channel = body.channel?.id ?? body.container?.channel_id;
     if (!value || !channel) return;
     const user = body.user.id;
+    // The answer shared is the one the person saw: with the model's vector when it gave one.
+    if (value.kind !== 'summary') await deps.meaning?.prepare(value.question);
     const message: SlackMessage =
       value.kind === 'summary'
         ? withSharer(deps.replies.summary(), user)
