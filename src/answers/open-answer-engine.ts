@@ -1,7 +1,7 @@
 // Loads a knowledge folder (articles and aliases) and makes the answer engine over it, from the index cache if it can.
 import { loadAliases, loadKnowledge, type Knowledge } from '../knowledge/index.js';
 import { createAnswerEngine, type AnswerEngine, type AnswerEngineOptions } from './answer-engine.js';
-import { cacheKey, readIndexCache, writeIndexCache, buildPassageIndexAsync, loadPassageIndex, type PassageIndex, type PassageIndexData } from '../search/index.js';
+import { cacheKey, readIndexCache, writeIndexCache, buildPassageIndexAsync, loadPassageIndexAsync, type PassageIndex, type PassageIndexData } from '../search/index.js';
 
 type EngineOptions = Omit<AnswerEngineOptions, 'aliases' | 'index'>;
 
@@ -43,7 +43,7 @@ export async function loadAnswerEngine(
   const { cacheDir, cachedOnly, ...engineOptions } = options;
   const key = cacheDir && knowledge.contentHash ? cacheKey(knowledge.contentHash) : undefined;
   const cached = cacheDir && key ? await readIndexCache(cacheDir, key) : undefined;
-  const loaded = cached ? loadCached(knowledge, cached) : undefined;
+  const loaded = cached ? await loadCached(knowledge, cached) : undefined;
   if (loaded) {
     return { engine: createAnswerEngine(knowledge, { ...engineOptions, index: loaded }), passageIndex: loaded, index: 'cache', ms: performance.now() - started };
   }
@@ -56,9 +56,10 @@ export async function loadAnswerEngine(
 }
 
 // A cache file that reads but does not load (say, a part missing) counts as no cache: the index is built again.
-function loadCached(knowledge: Knowledge, data: PassageIndexData): PassageIndex | undefined {
+// Restored in slices, so the event loop (and Slack's acks) are never held for long.
+async function loadCached(knowledge: Knowledge, data: PassageIndexData): Promise<PassageIndex | undefined> {
   try {
-    return loadPassageIndex(knowledge, data);
+    return await loadPassageIndexAsync(knowledge, data);
   } catch {
     return undefined;
   }

@@ -54,7 +54,7 @@ const fileFor = (dir: string, key: string): string => join(dir, `${PREFIX}${key}
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** Entries of a large array per line. */
-const BATCH = 2_000;
+const BATCH = 250;
 /** Objects this shallow are written a property per line (the index's parts, and the parts of MiniSearch's own data). */
 const SPLIT_DEPTH = 2;
 

@@ -3,6 +3,7 @@ export {
   buildPassageIndex,
   buildPassageIndexAsync,
   loadPassageIndex,
+  loadPassageIndexAsync,
   BM25,
   COMMON_MIN,
   COMMON_SHARE,

@@ -79,7 +79,10 @@ describe('the index cache file', () => {
     await writeIndexCache(dir, key, data);
     const [file] = readdirSync(dir);
     const lines = readFileSync(join(dir, file ?? 'x'), 'utf8').trim().split('\n');
-    expect(lines.filter((l) => l.startsWith('[["miniSearch","index"]'))).toHaveLength(3);
+    const indexLines = lines.filter((l) => l.startsWith('[["miniSearch","index"]'));
+    expect(indexLines.length).toBeGreaterThan(1);
+    const held = indexLines.map((l) => (JSON.parse(l) as [unknown, unknown[]])[1].length);
+    expect(held.reduce((a, b) => a + b, 0)).toBe(4_500);
     expect(await readIndexCache(dir, key)).toEqual(data);
   });
 });

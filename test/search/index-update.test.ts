@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAnswerEngine, type AnswerEngine } from '../../src/answers/index.js';
-import { buildPassageIndex, loadPassageIndex, type PassageIndex } from '../../src/search/passage-index.js';
+import { buildPassageIndex, loadPassageIndex, loadPassageIndexAsync, type PassageIndex } from '../../src/search/passage-index.js';
 import { fromDocuments, parseDocument, type KnowledgeDocument } from '../../src/knowledge/index.js';
 import { seededRandom } from '../helpers/seeded-random.js';
 
@@ -84,6 +84,32 @@ describe('updating the index in place', () => {
     const restored = loadPassageIndex(knowledge, JSON.parse(JSON.stringify(index.toData())));
     expect(restored.passages.filter(Boolean)).toHaveLength(knowledge.passages.length);
     expect(answersOf(engineOver(documents, restored))).toEqual(answersOf(engineOver(documents, index)));
+  });
+
+  it('is restored in slices that let the event loop in, and answers as the one-step restore does', async () => {
+    const documents = new Map([...texts.keys()].slice(0, 6).map((f): [string, KnowledgeDocument] => [f, documentOf(f, texts.get(f) ?? '')]));
+    const index = buildPassageIndex(fromDocuments([...documents.values()]));
+    const [first] = documents.keys();
+    const replaced = documentOf(first as string, changed(texts.get(first as string) ?? '', first as string));
+    documents.set(first as string, replaced);
+    index.update({ added: [replaced], removed: [] });
+    const knowledge = fromDocuments([...documents.values()].sort((a, b) => (a.file < b.file ? -1 : 1)));
+    const data = JSON.parse(JSON.stringify(index.toData())) as ReturnType<PassageIndex['toData']>;
+    let turns = 0;
+    const counting = setInterval(() => { turns += 1; }, 0);
+    // A slice of 0 ms yields at every step: the timer gets in many times while the restore runs.
+    const sliced = await loadPassageIndexAsync(knowledge, data, undefined, 0).finally(() => clearInterval(counting));
+    expect(turns).toBeGreaterThan(10);
+    const whole = loadPassageIndex(knowledge, data);
+    expect(sliced.derivedAliases).toEqual(whole.derivedAliases);
+    expect(sliced.vocabulary.passageCount).toBe(whole.vocabulary.passageCount);
+    expect(answersOf(engineOver(documents, sliced))).toEqual(answersOf(engineOver(documents, whole)));
+    expect(answersOf(engineOver(documents, sliced))).toEqual(answersOf(engineOver(documents, index)));
+    // Both can go on being updated alike.
+    sliced.update({ added: [], removed: [replaced.id] });
+    whole.update({ added: [], removed: [replaced.id] });
+    documents.delete(first as string);
+    expect(answersOf(engineOver(documents, sliced))).toEqual(answersOf(engineOver(documents, whole)));
   });
 
   it('stops answering from a removed article and answers from an added one', () => {
