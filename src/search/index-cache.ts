@@ -1,6 +1,6 @@
 // Saves the built index to disk, keyed by the knowledge's content hash, so an unchanged knowledge starts in seconds.
-// The file is JSON lines, `[path, value]` each: a line per part of the index, and a large array over several lines,
-// so reading and writing it never hold up the event loop for long (the bot must ack Slack meanwhile).
+// The file is JSON lines, `[path, value]` each: a line per part of the index, and a large array or object over
+// several lines, so reading and writing it never hold up the event loop for long (the bot must ack Slack meanwhile).
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
@@ -53,29 +53,53 @@ export async function writeIndexCache(dir: string, key: string, data: PassageInd
 const fileFor = (dir: string, key: string): string => join(dir, `${PREFIX}${key}.jsonl`);
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-/** Entries of a large array per line. */
-const BATCH = 250;
+/** About how many characters a line holds: a large array or object is written over as many lines as it takes. */
+const LINE_CHARS = 64 * 1024;
 /** Objects this shallow are written a property per line (the index's parts, and the parts of MiniSearch's own data). */
 const SPLIT_DEPTH = 2;
 
 const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
-// The lines for `value` at `path`, yielding to the event loop after each.
+// The lines for `value` at `path`, yielding to the event loop after each. A line is parsed in one go when read, so
+// none is much longer than LINE_CHARS unless one entry is.
 async function* records(value: unknown, path: string[]): AsyncGenerator<string> {
-  if (Array.isArray(value) && value.length > BATCH) {
-    for (let i = 0; i < value.length; i += BATCH) {
-      yield `${JSON.stringify([path, value.slice(i, i + BATCH)])}\n`;
-      await nextTurn();
-    }
-  } else if (isRecord(value) && path.length < SPLIT_DEPTH && Object.keys(value).length > 0) {
+  if (isRecord(value) && path.length < SPLIT_DEPTH && Object.keys(value).length > 0) {
     for (const [key, inner] of Object.entries(value)) if (inner !== undefined) yield* records(inner, [...path, key]);
-  } else {
+    return;
+  }
+  const entries = Array.isArray(value) ? arrayEntries(value) : isRecord(value) ? objectEntries(value) : undefined;
+  if (!entries) {
     yield `${JSON.stringify([path, value])}\n`;
     await nextTurn();
+    return;
   }
+  const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
+  const head = `[${JSON.stringify(path)},${open}`;
+  let line: string[] = [];
+  let chars = 0;
+  for (const entry of entries) {
+    if (line.length > 0 && chars + entry.length > LINE_CHARS) {
+      yield `${head}${line.join(',')}${close}]\n`;
+      await nextTurn();
+      line = [];
+      chars = 0;
+    }
+    line.push(entry);
+    chars += entry.length + 1;
+  }
+  yield `${head}${line.join(',')}${close}]\n`;
+  await nextTurn();
 }
 
-// Puts a line's value at its path; a line for an array already there carries more of its entries.
+function* arrayEntries(value: readonly unknown[]): Generator<string> {
+  for (const entry of value) yield JSON.stringify(entry) ?? 'null';
+}
+
+function* objectEntries(value: Record<string, unknown>): Generator<string> {
+  for (const key in value) if (value[key] !== undefined) yield `${JSON.stringify(key)}:${JSON.stringify(value[key])}`;
+}
+
+// Puts a line's value at its path; a line for an array or an object already there carries more of its entries.
 function place(root: Record<string, unknown>, path: readonly string[], value: unknown): void {
   const last = path.at(-1);
   if (last === undefined) throw new Error('index cache: a line without a path');
@@ -85,6 +109,7 @@ function place(root: Record<string, unknown>, path: readonly string[], value: un
     parent = isRecord(next) ? next : (parent[key] = {});
   }
   const existing = parent[last];
-  if (Array.isArray(existing) && Array.isArray(value)) existing.push(...(value as unknown[]));
+  if (Array.isArray(existing) && Array.isArray(value)) for (const entry of value as unknown[]) existing.push(entry);
+  else if (isRecord(existing) && isRecord(value)) Object.assign(existing, value);
   else parent[last] = value;
 }

@@ -67,11 +67,11 @@ describe('loadAnswerEngine with a cache folder', () => {
 });
 
 describe('the index cache file', () => {
-  it('holds large arrays over several lines and reads back exactly what was written', async () => {
+  it('holds large arrays and objects over several short lines and reads back exactly what was written', async () => {
     const dir = tempDir();
     const key = cacheKey('test');
     const data = {
-      miniSearch: { documentCount: 3, index: Array.from({ length: 4_500 }, (_, i) => [`term${i}`, { 0: { 1: i } }]), storedFields: {} },
+      miniSearch: { documentCount: 3, index: Array.from({ length: 4_500 }, (_, i) => [`term${i}`, { 0: { 1: i } }]), storedFields: Object.fromEntries(Array.from({ length: 9_000 }, (_, i) => [String(i), { title: `Title ${i}` }])) },
       vocabulary: { passages: 3, df: [['a', 1]], capitals: [], surface: [] },
       questionTerms: [],
       common: { passages: 3, bits: [['b', 'AQ==']] },
@@ -83,6 +83,8 @@ describe('the index cache file', () => {
     expect(indexLines.length).toBeGreaterThan(1);
     const held = indexLines.map((l) => (JSON.parse(l) as [unknown, unknown[]])[1].length);
     expect(held.reduce((a, b) => a + b, 0)).toBe(4_500);
+    expect(lines.filter((l) => l.startsWith('[["miniSearch","storedFields"]')).length).toBeGreaterThan(1);
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThan(100_000);
     expect(await readIndexCache(dir, key)).toEqual(data);
   });
 });
