@@ -1,5 +1,6 @@
 // Loads a knowledge folder (articles and aliases) and makes the answer engine over it, from the index cache if it can.
 import { loadAliases, loadKnowledge, type Knowledge } from '../knowledge/index.js';
+import { sharedLexicon, type Lexicon } from '../lexicon/index.js';
 import { createAnswerEngine, type AnswerEngine, type AnswerEngineOptions } from './answer-engine.js';
 import { cacheKey, readIndexCache, writeIndexCache, buildPassageIndexAsync, loadPassageIndexAsync, type PassageIndex, type PassageIndexData } from '../search/index.js';
 
@@ -45,10 +46,12 @@ export async function loadAnswerEngine(
   const cached = cacheDir && key ? await readIndexCache(cacheDir, key) : undefined;
   const loaded = cached ? await loadCached(knowledge, cached) : undefined;
   if (loaded) {
+    await nextTurn(engineOptions.lexicon ?? sharedLexicon());
     return { engine: createAnswerEngine(knowledge, { ...engineOptions, index: loaded }), passageIndex: loaded, index: 'cache', ms: performance.now() - started };
   }
   if (cachedOnly) return undefined;
   const index = await buildPassageIndexAsync(knowledge);
+  await nextTurn(engineOptions.lexicon ?? sharedLexicon());
   const engine = createAnswerEngine(knowledge, { ...engineOptions, index });
   let cacheError: string | undefined;
   if (cacheDir && key) await writeIndexCache(cacheDir, key, index.toData()).catch((error: unknown) => (cacheError = String(error)));
@@ -63,4 +66,12 @@ async function loadCached(knowledge: Knowledge, data: PassageIndexData): Promise
   } catch {
     return undefined;
   }
+}
+
+// The engine's own tables are made in a turn of the event loop of their own, not on the end of the index's last slice;
+// the lexicon is loaded before the first question needs it.
+async function nextTurn(lexicon: Lexicon): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  await lexicon.warm();
+  await new Promise((resolve) => setImmediate(resolve));
 }

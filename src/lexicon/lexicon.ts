@@ -34,6 +34,16 @@ export class Lexicon {
     return this.loadedVectors;
   }
 
+  /**
+   * Loads now what the first question would otherwise load (the vectors, the phrase starts), each in a turn of the
+   * event loop of its own, so a bot that is already taking events does not make its first asker wait for them.
+   */
+  async warm(): Promise<void> {
+    void this.vectors;
+    await new Promise((resolve) => setImmediate(resolve));
+    this.phraseStarts ??= this.wordnet.phraseStarts();
+  }
+
   /** The base forms of `word` (lower case; `_` between the words of a phrase) in every part of speech. */
   lemmas(word: string): { lemma: string; pos: PartOfSpeech }[] {
     return this.memo('lemmas', word, () => PARTS_OF_SPEECH.flatMap((pos) => baseForms(this.wordnet, word, pos).map((lemma) => ({ lemma, pos }))));

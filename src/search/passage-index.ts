@@ -179,6 +179,7 @@ export async function loadPassageIndexAsync(knowledge: Knowledge, data: PassageI
   await breathe();
   const vocabulary = Vocabulary.fromJSON(data.vocabulary);
   await breathe();
+  for (const _ of vocabulary.preparing()) await breathe();
   const state = new IndexState(lexicon, TUNING, miniSearch, vocabulary);
   for (const _ of state.restoring(knowledge, data)) await breathe();
   const lexical = LexicalTable.fromJSON(data.lexical);

@@ -33,6 +33,8 @@ const MIN_FUZZY_LENGTH = 5;
 const MIN_PREFIX_LENGTH = 4;
 /** Most completions kept for one prefix. */
 const MAX_PREFIX_MATCHES = 4;
+/** Words put into the lookup trees between looks at the clock, when they are made a step at a time. */
+const PREPARE_STEP = 2_000;
 
 /** The vocabulary as plain data, for the index cache. */
 export interface VocabularyData {
@@ -158,9 +160,29 @@ export class Vocabulary {
 
   /** Builds the lookup trees now (after the last passage), so the first question does not pay for them. */
   prepare(): this {
-    void this.stems;
-    void this.surface;
+    for (const _ of this.preparing());
     return this;
+  }
+
+  /** {@link prepare} a step at a time: it yields every `step` words (an async restore lets the event loop in). */
+  *preparing(step = PREPARE_STEP): Generator<void> {
+    let done = 0;
+    if (!this.stemTree) {
+      const tree = new SearchableMap<number>();
+      for (const [term, count] of this.df) {
+        tree.set(term, count);
+        if (++done % step === 0) yield;
+      }
+      this.stemTree = tree;
+    }
+    if (!this.surfaceTree) {
+      const tree = new SearchableMap<string>();
+      for (const [folded, term] of this.surfaceWords) {
+        tree.set(folded, term);
+        if (++done % step === 0) yield;
+      }
+      this.surfaceTree = tree;
+    }
   }
 
   private get stems(): SearchableMap<number> {

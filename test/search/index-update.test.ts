@@ -105,6 +105,14 @@ describe('updating the index in place', () => {
     expect(sliced.vocabulary.passageCount).toBe(whole.vocabulary.passageCount);
     expect(answersOf(engineOver(documents, sliced))).toEqual(answersOf(engineOver(documents, whole)));
     expect(answersOf(engineOver(documents, sliced))).toEqual(answersOf(engineOver(documents, index)));
+    // The typo and prefix lookups, made a step at a time, find what the index kept up to date in place finds.
+    const words = [...index.vocabulary.surfaceEntries()].map(([w]) => w).filter((w) => /^[a-z]{7,}$/u.test(w));
+    expect(words.length).toBeGreaterThan(50);
+    for (const word of words) {
+      const typo = word.slice(0, 3) + word.slice(4);
+      expect(sliced.vocabulary.typoMatches(typo)).toEqual(index.vocabulary.typoMatches(typo));
+      expect(sliced.vocabulary.completions(word.slice(0, 5))).toEqual(index.vocabulary.completions(word.slice(0, 5)));
+    }
     // Both can go on being updated alike.
     sliced.update({ added: [], removed: [replaced.id] });
     whole.update({ added: [], removed: [replaced.id] });
