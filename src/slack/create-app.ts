@@ -4,6 +4,7 @@ import type { Logger } from '../logger.js';
 import { boltLogger } from './bolt-logger.js';
 import { errorHandler } from './error-handler.js';
 import { registerListeners } from './listeners/index.js';
+import { answerTurns } from './answer-turns.js';
 import type { ListenerDeps } from './listeners/deps.js';
 import { createDeliveryGuard, type DeliveryGuard } from './middleware/dedupe-deliveries.js';
 import { requestGuard } from './middleware/request-guard.js';
@@ -65,7 +66,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   // Answers go through a client of their own that never retries by itself: a retry is made only after looking in
   // the conversation for the answer (see post-reply.ts).
   const replyClient = new webApi.WebClient(options.botToken, { ...clientOptions, logger: boltLogger(logger), retryConfig: { retries: 0 } });
-  const deps = { ...options.deps, postReply: replyPoster(replyClient, options.replies) };
+  const deps = { answerTurn: answerTurns(), ...options.deps, postReply: replyPoster(replyClient, options.replies) };
   const inFlight = createInFlight();
   app.use(requestGuard({ logger, guard: options.guard ?? createDeliveryGuard(), inFlight }));
   registerListeners(app, deps);

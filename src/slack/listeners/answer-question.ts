@@ -12,9 +12,10 @@ import type { ListenerDeps } from './deps.js';
 // The engine hands back the same Answer for a question asked again; its plain reply is rendered once.
 const renderedOnce = new WeakMap<Answer, SlackMessage>();
 
-/** Runs the engine on `question` and renders the reply. */
-export function answerQuestion(deps: ListenerDeps, question: string, log: Logger | undefined, options: AnswerMessageOptions = {}): SlackMessage {
+/** Runs the engine on `question` (in its turn) and renders the reply. */
+export async function answerQuestion(deps: ListenerDeps, question: string, log: Logger | undefined, options: AnswerMessageOptions = {}): Promise<SlackMessage> {
   const started = performance.now();
+  await deps.answerTurn?.();
   return rendered(deps, deps.engine.answer(question), started, log, options);
 }
 
@@ -52,6 +53,7 @@ export interface Asked {
 export async function answerInConversation(deps: ListenerDeps, question: string, asked: Asked, log: Logger | undefined): Promise<{ message: SlackMessage; metadata: ReturnType<typeof answerMetadata> }> {
   const started = performance.now();
   await deps.meaning?.prepare(question);
+  await deps.answerTurn?.();
   const alone = deps.engine.answer(question);
   let read: ThreadAnswer = { kind: 'standalone', question: alone.question, answer: alone };
   // The conversation is read only for a message that points back to it: a thread, or a DM (a channel's top level is
@@ -62,6 +64,7 @@ export async function answerInConversation(deps: ListenerDeps, question: string,
       log?.warn({ err: String(error) }, 'could not read the thread: the question is answered on its own');
       return [];
     });
+    await deps.answerTurn?.();
     read = answerInThread(deps.engine, question, turns);
   }
   if (read.kind !== 'standalone') log?.info({ followUp: read.kind }, 'read with its thread');

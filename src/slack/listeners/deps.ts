@@ -2,6 +2,7 @@
 import type { AnswerEngine } from '../../answers/index.js';
 import type { Desk } from '../../desk/index.js';
 import type { MeaningService } from '../../embeddings/index.js';
+import type { AnswerTurn } from '../answer-turns.js';
 import type { PostReply } from '../post-reply.js';
 import type { AssistantDeps } from './assistant/briefing-assistant.js';
 import type { GapLog } from '../../feedback/gap-log.js';
@@ -39,6 +40,8 @@ export interface ListenerDeps {
   desk?: Pick<Desk, 'addUrl' | 'addFile' | 'remove'>;
   /** Slack's assistant panel (none: not offered). */
   assistant?: AssistantDeps;
+  /** Waits for a question's turn to be worked out (answers one per turn of the event loop). None: at once. */
+  answerTurn?: AnswerTurn;
   /** How shared files are downloaded (the console reads them from disk). Default: the global fetch. */
   fetchFile?: typeof fetch;
 }

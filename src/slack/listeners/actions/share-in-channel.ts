@@ -22,7 +22,7 @@ export function shareInChannel(deps: ListenerDeps) {
     const message: SlackMessage =
       value.kind === 'summary'
         ? withSharer(deps.replies.summary(), user)
-        : answerQuestion(deps, value.question, context.log, { echoQuestion: true, askedBy: user });
+        : await answerQuestion(deps, value.question, context.log, { echoQuestion: true, askedBy: user });
     try {
       await client.chat.postMessage({ channel, ...message, unfurl_links: false, unfurl_media: false });
     } catch (error) {

@@ -37,7 +37,7 @@ export function briefingCommand(deps: ListenerDeps) {
         ? deps.replies.help()
         : LIST_WORDS.has(text.toLowerCase())
           ? deps.replies.list()
-          : answerQuestion(deps, text, context.log, { echoQuestion: true, shareable: true });
+          : await answerQuestion(deps, text, context.log, { echoQuestion: true, shareable: true });
     await respond({ response_type: 'ephemeral', ...message });
   };
 }
