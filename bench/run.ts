@@ -22,7 +22,7 @@ console.error('bench: 2/8 scale (synthetic corpora; the cold 10,000-article star
 const scaled = scale(quick ? [1_000] : [1_000, 10_000], quick ? 100 : 300);
 console.error('bench: 3/8 HTTP path against a bare Bolt app…');
 const http = await httpPath(quick ? { rounds: 2, count: 300, warmup: 600 } : {});
-console.error('bench: 4/8 acks during a cold start (the index is built meanwhile)…');
+console.error('bench: 4/8 acks during a cold start (the index is built meanwhile), then a cached one (restored)…');
 const warmUp = await acksWhileWarming({ articles: quick ? 1_000 : 10_000 });
 console.error('bench: 5/8 the lexicon (WordNet, word vectors) and the seed’s start…');
 const lex = lexicon(quick ? 1 : 3);
@@ -50,8 +50,13 @@ const rows: [string, string, string][] = [
   ['HTTP: ack p50 / p99 (bare Bolt)', `${fmt(http.bareBolt.ackP50Ms)} ms / ${fmt(http.bareBolt.ackP99Ms)} ms`, ''],
   ['HTTP: CPU per event (bot / bare Bolt)', `${fmt(http.bot.cpuMsPerEvent, 2)} ms / ${fmt(http.bareBolt.cpuMsPerEvent, 2)} ms`, ''],
   ['HTTP: replies lost (bot / bare Bolt)', `${http.bot.repliesLost} / ${http.bareBolt.repliesLost}`, `zero lost: ${mark(http.bot.repliesLost === 0)}`],
-  [`cold start, ${warmUp.articles} articles: ack p50 / p99 / max while indexing`, `${fmt(warmUp.ackP50Ms)} ms / ${fmt(warmUp.ackP99Ms)} ms / ${fmt(warmUp.ackMaxMs)} ms`, `max < 3 s: ${mark(warmUp.ackMaxMs < 3_000)}`],
-  [`cold start, ${warmUp.articles} articles: mentions while indexing / replies lost`, `${warmUp.events} in ${fmt(warmUp.readyMs / 1000)} s / ${warmUp.repliesLost}`, `zero lost: ${mark(warmUp.repliesLost === 0 && warmUp.failedRequests === 0)}`],
+  ...(['cold', 'cached'] as const).flatMap((how): [string, string, string][] => {
+    const run = warmUp[how];
+    return [
+      [`${how} start, ${warmUp.articles} articles: ack p50 / p99 / max while indexing`, `${fmt(run.ackP50Ms)} ms / ${fmt(run.ackP99Ms)} ms / ${fmt(run.ackMaxMs)} ms`, `max ≤ 200 ms: ${mark(run.ackMaxMs <= 200)}`],
+      [`${how} start, ${warmUp.articles} articles: mentions while indexing / replies lost`, `${run.events} in ${fmt(run.readyMs / 1000)} s / ${run.repliesLost}`, `zero lost: ${mark(run.repliesLost === 0 && run.failedRequests === 0)}`],
+    ];
+  }),
   ['idle RSS after start-up, seed (bot / bare Bolt)', `${fmt(http.idle.botRssMB, 0)} MB / ${fmt(http.idle.bareRssMB, 0)} MB`, ''],
   ['lexicon: load, vectors cached / first read from the package', `${fmt(lex.load.cachedMs)} ms / ${fmt(lex.load.firstMs, 0)} ms`, ''],
   ['lexicon: memory (heap / RSS) once loaded', `${fmt(lex.load.heapMB)} MB / ${fmt(lex.load.rssMB)} MB`, ''],
@@ -80,5 +85,5 @@ const seconds = (performance.now() - started) / 1000;
 console.log(`\n(${fmt(seconds, 0)} s; medians of interleaved repetitions; details in bench/results.json)`);
 writeFileSync(
   new URL('results.json', import.meta.url),
-  `${JSON.stringify({ date: new Date().toISOString(), machine: info, seconds, quick, seed, scale: scaled, http, warmUp, lexicon: lex, live, redis, embeddings: embedded, targets: { seedP99Us: 1_000, seedRatio: 3, tenKP99Ms: 25, tenKRssMB: 1_024, tenKReadyCachedMs: 5_000, httpRatio: 0.8, ackP99Ms: 1_000, warmUpAckMaxMs: 3_000, liveAnswerableMs: 1_000, liveMaxBlockMs: 100, redisRatio: 0.8 }, tenK: tenK ?? null }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), machine: info, seconds, quick, seed, scale: scaled, http, warmUp, lexicon: lex, live, redis, embeddings: embedded, targets: { seedP99Us: 1_000, seedRatio: 3, tenKP99Ms: 25, tenKRssMB: 1_024, tenKReadyCachedMs: 5_000, httpRatio: 0.8, ackP99Ms: 1_000, warmUpAckMaxMs: 200, liveAnswerableMs: 1_000, liveMaxBlockMs: 100, redisRatio: 0.8 }, tenK: tenK ?? null }, null, 2)}\n`,
 );
