@@ -166,23 +166,12 @@ export class Vocabulary {
 
   /** {@link prepare} a step at a time: it yields every `step` words (an async restore lets the event loop in). */
   *preparing(step = PREPARE_STEP): Generator<void> {
-    let done = 0;
-    if (!this.stemTree) {
-      const tree = new SearchableMap<number>();
-      for (const [term, count] of this.df) {
-        tree.set(term, count);
-        if (++done % step === 0) yield;
-      }
-      this.stemTree = tree;
-    }
-    if (!this.surfaceTree) {
-      const tree = new SearchableMap<string>();
-      for (const [folded, term] of this.surfaceWords) {
-        tree.set(folded, term);
-        if (++done % step === 0) yield;
-      }
-      this.surfaceTree = tree;
-    }
+    const stems = new SearchableMap<number>();
+    if (!this.stemTree) yield* filled(stems, this.df, step);
+    this.stemTree ??= stems;
+    const surface = new SearchableMap<string>();
+    if (!this.surfaceTree) yield* filled(surface, this.surfaceWords, step);
+    this.surfaceTree ??= surface;
   }
 
   private get stems(): SearchableMap<number> {
@@ -282,4 +271,13 @@ export function isWordShaped(folded: string): boolean {
 // The first `max` distinct values in alphabetical order (the trees' own order depends on the order words came in).
 function firstDistinct(values: Iterable<string>, max: number): string[] {
   return [...new Set(values)].sort().slice(0, max);
+}
+
+// Puts `entries` into `tree`, yielding every `step` of them.
+function* filled<T>(tree: SearchableMap<T>, entries: ReadonlyMap<string, T>, step: number): Generator<void> {
+  let done = 0;
+  for (const [key, value] of entries) {
+    tree.set(key, value);
+    if (++done % step === 0) yield;
+  }
 }

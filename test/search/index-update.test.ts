@@ -41,6 +41,18 @@ const engineOver = (documents: Map<string, KnowledgeDocument>, index?: PassageIn
   return createAnswerEngine(knowledge, { cacheSize: 0, index: index ?? buildPassageIndex(knowledge) });
 };
 
+// An index over the first `count` articles, the first of them then replaced by a changed version (leaving holes).
+function withOneReplaced(count: number) {
+  const documents = new Map([...texts.keys()].slice(0, count).map((f): [string, KnowledgeDocument] => [f, documentOf(f, texts.get(f) ?? '')]));
+  const index = buildPassageIndex(fromDocuments([...documents.values()]));
+  const first = [...documents.keys()][0] as string;
+  const replaced = documentOf(first, changed(texts.get(first) ?? '', first));
+  documents.set(first, replaced);
+  index.update({ added: [replaced], removed: [] });
+  const knowledge = fromDocuments([...documents.values()].sort((a, b) => (a.file < b.file ? -1 : 1)));
+  return { documents, index, knowledge, first, replaced };
+}
+
 describe('updating the index in place', () => {
   // Low bars for common words too, so that their bitsets come and go in a small knowledge.
   it.each([
@@ -74,26 +86,14 @@ describe('updating the index in place', () => {
   });
 
   it('is saved and restored with its holes, and keeps answering the same', () => {
-    const documents = new Map([...texts.keys()].slice(0, 3).map((f): [string, KnowledgeDocument] => [f, documentOf(f, texts.get(f) ?? '')]));
-    const index = buildPassageIndex(fromDocuments([...documents.values()]));
-    const [first] = documents.keys();
-    const replaced = documentOf(first as string, changed(texts.get(first as string) ?? '', first as string));
-    documents.set(first as string, replaced);
-    index.update({ added: [replaced], removed: [] });
-    const knowledge = fromDocuments([...documents.values()].sort((a, b) => (a.file < b.file ? -1 : 1)));
+    const { documents, index, knowledge } = withOneReplaced(3);
     const restored = loadPassageIndex(knowledge, JSON.parse(JSON.stringify(index.toData())));
     expect(restored.passages.filter(Boolean)).toHaveLength(knowledge.passages.length);
     expect(answersOf(engineOver(documents, restored))).toEqual(answersOf(engineOver(documents, index)));
   });
 
   it('is restored in slices that let the event loop in, and answers as the one-step restore does', async () => {
-    const documents = new Map([...texts.keys()].slice(0, 6).map((f): [string, KnowledgeDocument] => [f, documentOf(f, texts.get(f) ?? '')]));
-    const index = buildPassageIndex(fromDocuments([...documents.values()]));
-    const [first] = documents.keys();
-    const replaced = documentOf(first as string, changed(texts.get(first as string) ?? '', first as string));
-    documents.set(first as string, replaced);
-    index.update({ added: [replaced], removed: [] });
-    const knowledge = fromDocuments([...documents.values()].sort((a, b) => (a.file < b.file ? -1 : 1)));
+    const { documents, index, knowledge, first, replaced } = withOneReplaced(6);
     const data = JSON.parse(JSON.stringify(index.toData())) as ReturnType<PassageIndex['toData']>;
     let turns = 0;
     const counting = setInterval(() => { turns += 1; }, 0);
@@ -116,7 +116,7 @@ describe('updating the index in place', () => {
     // Both can go on being updated alike.
     sliced.update({ added: [], removed: [replaced.id] });
     whole.update({ added: [], removed: [replaced.id] });
-    documents.delete(first as string);
+    documents.delete(first);
     expect(answersOf(engineOver(documents, sliced))).toEqual(answersOf(engineOver(documents, whole)));
   });
 
