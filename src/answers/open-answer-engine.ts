@@ -2,7 +2,7 @@
 import { loadAliases, loadKnowledge, type Knowledge } from '../knowledge/index.js';
 import { sharedLexicon, type Lexicon } from '../lexicon/index.js';
 import { createAnswerEngine, type AnswerEngine, type AnswerEngineOptions } from './answer-engine.js';
-import { cacheKey, readIndexCache, writeIndexCache, buildPassageIndexAsync, loadPassageIndexAsync, type PassageIndex, type PassageIndexData } from '../search/index.js';
+import { cacheKey, readIndexCache, writeIndexCache, buildPassageIndexAsync, loadPassageIndexAsync, reviveIndexLine, type PassageIndex, type PassageIndexData } from '../search/index.js';
 
 type EngineOptions = Omit<AnswerEngineOptions, 'aliases' | 'index'>;
 
@@ -43,7 +43,7 @@ export async function loadAnswerEngine(
   const started = performance.now();
   const { cacheDir, cachedOnly, ...engineOptions } = options;
   const key = cacheDir && knowledge.contentHash ? cacheKey(knowledge.contentHash) : undefined;
-  const cached = cacheDir && key ? await readIndexCache(cacheDir, key) : undefined;
+  const cached = cacheDir && key ? await readIndexCache(cacheDir, key, reviveIndexLine) : undefined;
   const loaded = cached ? await loadCached(knowledge, cached) : undefined;
   if (loaded) {
     await nextTurn(engineOptions.lexicon ?? sharedLexicon());

@@ -18,14 +18,21 @@ export function cacheKey(contentHash: string): string {
   return createHash('sha256').update(`${INDEX_FORMAT}\0${[...STOP_WORDS].join(' ')}\0${contentHash}`).digest('hex').slice(0, 32);
 }
 
-/** The cached index for `key`, or undefined when there is none (or it cannot be read). */
-export async function readIndexCache(dir: string, key: string): Promise<PassageIndexData | undefined> {
+/** Turns a line's value into the form it is kept in, as the line is read (say, into the maps the index holds). */
+export type ReviveLine = (path: readonly string[], value: unknown) => unknown;
+
+/**
+ * The cached index for `key`, or undefined when there is none (or it cannot be read). With `revive`, each line's value
+ * is turned into the form it is kept in as soon as it is read, so the plain form is garbage while it is still young
+ * (not a second copy of the whole index at the end).
+ */
+export async function readIndexCache(dir: string, key: string, revive?: ReviveLine): Promise<PassageIndexData | undefined> {
   const data: Record<string, unknown> = {};
   try {
     const lines = createInterface({ input: createReadStream(fileFor(dir, key), 'utf8'), crlfDelay: Infinity });
     for await (const line of lines) {
       const [path, value] = JSON.parse(line) as [string[], unknown];
-      place(data, path, value);
+      place(data, path, revive ? revive(path, value) : value);
       await nextTurn();
     }
   } catch {

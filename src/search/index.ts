@@ -4,6 +4,7 @@ export {
   buildPassageIndexAsync,
   loadPassageIndex,
   loadPassageIndexAsync,
+  reviveIndexLine,
   BM25,
   COMMON_MIN,
   COMMON_SHARE,
@@ -15,4 +16,4 @@ export {
 } from './passage-index.js';
 export { MAX_CANDIDATES, type PassageMatch, type SearchConcept } from './search-passages.js';
 export { Vocabulary, isWordShaped, type MatchKind, type TermMatch, type VocabularyData, type VocabularyWord } from './vocabulary.js';
-export { cacheKey, readIndexCache, writeIndexCache, INDEX_FORMAT } from './index-cache.js';
+export { cacheKey, readIndexCache, writeIndexCache, INDEX_FORMAT, type ReviveLine } from './index-cache.js';

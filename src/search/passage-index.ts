@@ -167,13 +167,7 @@ export async function loadPassageIndexAsync(knowledge: Knowledge, data: PassageI
   for (const [shortId, id] of inside._documentIds) inside._idToShortId.set(id, shortId);
   const terms = inside._index;
   for (const [term, fields] of serialized.index) {
-    const byField = new Map<number, Map<number, number>>();
-    for (const fieldId of Object.keys(fields)) {
-      const frequencies = new Map<number, number>();
-      for (const [shortId, count] of Object.entries(fields[fieldId] as Record<string, number>)) frequencies.set(parseInt(shortId, 10), count);
-      byField.set(parseInt(fieldId, 10), frequencies);
-    }
-    terms.set(term, byField);
+    terms.set(term, postingsOf(fields));
     await breathe();
   }
   await breathe();
@@ -189,6 +183,30 @@ export async function loadPassageIndexAsync(knowledge: Knowledge, data: PassageI
   return state.finish(lexical, common);
 }
 
+/** A term's postings as MiniSearch holds them: field id → short document id → count. */
+type Postings = Map<number, Map<number, number>>;
+
+/** A term's postings from MiniSearch's serialized form (or as they are, when already revived). */
+function postingsOf(fields: Record<string, Record<string, number>> | Postings): Postings {
+  if (fields instanceof Map) return fields;
+  const byField: Postings = new Map();
+  for (const fieldId of Object.keys(fields)) {
+    const frequencies = new Map<number, number>();
+    for (const [shortId, count] of Object.entries(fields[fieldId] as Record<string, number>)) frequencies.set(parseInt(shortId, 10), count);
+    byField.set(parseInt(fieldId, 10), frequencies);
+  }
+  return byField;
+}
+
+/**
+ * For {@link readIndexCache}: MiniSearch's postings made into the maps the index holds as each line of them is read,
+ * for {@link loadPassageIndexAsync} (the plain objects are then garbage at once, not half the heap at the end).
+ */
+export const reviveIndexLine = (path: readonly string[], value: unknown): unknown =>
+  path.length === 2 && path[0] === 'miniSearch' && path[1] === 'index' && Array.isArray(value)
+    ? (value as [string, Record<string, Record<string, number>>][]).map(([term, fields]) => [term, postingsOf(fields)])
+    : value;
+
 /** Entries a restore goes through between looks at the clock. */
 const RESTORE_STEP = 2_000;
 
@@ -201,7 +219,7 @@ interface SerializedMiniSearch {
   documentIds: Record<string, unknown>;
   fieldLength: Record<string, unknown>;
   storedFields: Record<string, unknown>;
-  index: [string, Record<string, Record<string, number>>][];
+  index: [string, Record<string, Record<string, number>> | Postings][];
 }
 
 // Everything the index holds, and how a document goes in and out.

@@ -2,9 +2,9 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createWarmingEngine, loadAnswerEngine, WARMING_UP_TEXT } from '../../src/answers/index.js';
+import { createAnswerEngine, createWarmingEngine, loadAnswerEngine, WARMING_UP_TEXT } from '../../src/answers/index.js';
 import { cacheKey, readIndexCache, writeIndexCache } from '../../src/search/index-cache.js';
-import type { PassageIndexData } from '../../src/search/passage-index.js';
+import { buildPassageIndex, loadPassageIndex, loadPassageIndexAsync, reviveIndexLine, type PassageIndexData } from '../../src/search/passage-index.js';
 import { loadAliases, loadKnowledge } from '../../src/knowledge/index.js';
 import { KNOWLEDGE_DIR, SEED_FILE, SEED_TEXT } from '../helpers/seed.js';
 import { tempDir } from '../helpers/temp-dir.js';
@@ -67,6 +67,21 @@ describe('loadAnswerEngine with a cache folder', () => {
 });
 
 describe('the index cache file', () => {
+  it('with the index reviver, makes the postings into maps as it reads them, and restores the same index from them', async () => {
+    const dir = tempDir();
+    const knowledge = loadKnowledge(KNOWLEDGE_DIR);
+    const key = cacheKey(knowledge.contentHash ?? '');
+    await writeIndexCache(dir, key, buildPassageIndex(knowledge).toData());
+    const plain = await readIndexCache(dir, key);
+    const revived = await readIndexCache(dir, key, reviveIndexLine);
+    const postings = (data: PassageIndexData | undefined) => (data?.miniSearch as unknown as { index: [string, unknown][] }).index.map(([, p]) => p);
+    expect(postings(plain).every((p) => !(p instanceof Map))).toBe(true);
+    expect(postings(revived).every((p) => p instanceof Map)).toBe(true);
+    const fromPlain = createAnswerEngine(knowledge, { index: loadPassageIndex(knowledge, plain as PassageIndexData) });
+    const fromRevived = createAnswerEngine(knowledge, { index: await loadPassageIndexAsync(knowledge, revived as PassageIndexData) });
+    for (const q of questions) expect(fromRevived.answer(q)).toEqual(fromPlain.answer(q));
+  });
+
   it('holds large arrays and objects over several short lines and reads back exactly what was written', async () => {
     const dir = tempDir();
     const key = cacheKey('test');
