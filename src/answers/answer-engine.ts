@@ -93,13 +93,16 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
   const fused = options.fusedDecision ?? FUSED_DECISION_DEFAULTS;
   const meaning = options.meaning;
   // When two articles cover a question equally, the newer one answers.
-  const newest = new Map(newestFirst(knowledge.documents).map((d, i) => [d.id, i]));
+  // The tables over every document are made by the first question that needs them, not when the knowledge changes
+  // (a live update at 10,000 articles then holds the event loop for the index's change alone).
+  let newestMemo: Map<string, number> | undefined;
+  const newest = (): Map<string, number> => (newestMemo ??= new Map(newestFirst(knowledge.documents).map((d, i) => [d.id, i])));
   const terms = new PassageTerms();
   const stated = new PassageFacts();
   const vectors = new PassageVectors(() => lexicon.vectors);
   const documentVectors = new DocumentVectors(() => lexicon.vectors);
-  const byId = new Map(knowledge.documents.map((d) => [d.id, d]));
-  const documentOf = (docId: string): KnowledgeDocument | undefined => byId.get(docId);
+  let byId: Map<string, KnowledgeDocument> | undefined;
+  const documentOf = (docId: string): KnowledgeDocument | undefined => (byId ??= new Map(knowledge.documents.map((d) => [d.id, d]))).get(docId);
   const words = new PassageWords(() => lexicon.vectors);
   const reply = replyTo(knowledge, defaults, options.maxAnswerLength ?? MAX_ANSWER_LENGTH);
   const replyFused = meaning ? replyTo(knowledge, fused, options.maxAnswerLength ?? MAX_ANSWER_LENGTH) : reply;
@@ -109,7 +112,7 @@ export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOp
     const searched = expandShorthand(question);
     const concepts = resolveQuery(searched, context);
     if (concepts.every((c) => c.frame)) return { decision: decide([], defaults), concepts, fused: false };
-    const ranked = rankDocuments(concepts, index.search(concepts.map(searchConceptOf)), index.passages, index.vocabulary, index.order, newest);
+    const ranked = rankDocuments(concepts, index.search(concepts.map(searchConceptOf)), index.passages, index.vocabulary, index.order, newest());
     const thread = within?.within ? ranked.filter((d) => d.docId === within.within) : [];
     const found = thread.length > 0 ? thread : ranked;
     const vectorsNow = lexicon.vectors;

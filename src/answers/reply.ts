@@ -19,11 +19,12 @@ export function replyTo(
   defaults: Pick<DecisionDefaults, 'shown' | 'offerAt'>,
   maxAnswerLength: number,
 ): (question: string, decision: Decision, concepts: readonly Concept[]) => Answer {
-  const documents = new Map(knowledge.documents.map((d) => [d.id, d]));
+  // Made by the first answer that needs it, not when the engine is (see createAnswerEngine).
+  let documents: Map<string, KnowledgeDocument> | undefined;
+  const documentOf = (id: string): KnowledgeDocument => (documents ??= new Map(knowledge.documents.map((d) => [d.id, d]))).get(id) as KnowledgeDocument;
   const labels = new Map<Passage, Suggestion>();
   const suggestionFor = ({ candidate }: ScoredCandidate): Suggestion =>
-    labels.get(candidate.passage) ??
-    (labels.set(candidate.passage, suggestionOf(candidate.passage, documents.get(candidate.passage.docId) as KnowledgeDocument)).get(candidate.passage) as Suggestion);
+    labels.get(candidate.passage) ?? (labels.set(candidate.passage, suggestionOf(candidate.passage, documentOf(candidate.passage.docId))).get(candidate.passage) as Suggestion);
 
   return function reply(question, decision, concepts) {
     const { outcome, confidence, ranked, trace } = decision;
@@ -43,7 +44,7 @@ export function replyTo(
         ...base,
         answered: true,
         answer: quotePassage(chosen.text, quoted, maxAnswerLength),
-        source: sourceOf(chosen, documents.get(chosen.docId) as KnowledgeDocument),
+        source: sourceOf(chosen, documentOf(chosen.docId)),
         suggestions: ranked.slice(1, 1 + defaults.shown).map(suggestionFor),
       };
     }
