@@ -11,8 +11,12 @@ const NEW_FILE = 'zz-bench-new-article.txt';
 const article = (n: number): string =>
   `Title: Harbour board orders ferries (${n})\nDate: 2099-01-01\n\nHALIFAX (Bench Wire) — The Quillfeather harbour board ordered ${n + 12} electric ferries on Tuesday, its chair said.\n\nThe ferries will enter service next spring, and the board expects fares to stay flat.\n\nSources:\n\n– example.org\n`;
 const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-const memory = (): Record<string, number> & { heapMB: number; rssMB: number } => {
+// Memory once it has settled, as an operator sees it a little after the changes: two full collections (the second
+// lets V8 give back the pages the first emptied) and a moment for the allocator to return what it holds.
+const memory = async (): Promise<Record<string, number> & { heapMB: number; rssMB: number }> => {
   global.gc?.();
+  global.gc?.();
+  await wait(2_000);
   const m = process.memoryUsage();
   return { heapMB: m.heapUsed / 2 ** 20, rssMB: m.rss / 2 ** 20, heapTotalMB: m.heapTotal / 2 ** 20, externalMB: m.external / 2 ** 20, arrayBuffersMB: m.arrayBuffers / 2 ** 20 };
 };
@@ -39,14 +43,14 @@ delay.disable();
 const maxBlockMs = delay.max / 1e6;
 
 // Successive changes to that article: memory should not grow beyond the new text.
-const before = memory();
+const before = await memory();
 for (let i = 1; i <= Number(changeCount); i += 1) {
   const version = live.version;
   writeFileSync(join(dir, NEW_FILE), article(i));
   const t = performance.now();
   while (live.version === version && performance.now() - t < 10_000) await wait(5);
 }
-const after = memory();
+const after = await memory();
 live.close();
 process.stdout.write(`${JSON.stringify({ passages: live.knowledge().passages.length, answerableMs, maxBlockMs, before, after, changes: Number(changeCount) })}\n`);
 process.exit(0);

@@ -13,6 +13,8 @@ interface Start {
   readyMs: number;
   heapMB: number;
   rssMB: number;
+  /** RSS once settled: a second collection and 2 s after the first. */
+  settledRssMB: number;
   p50: number;
   p99: number;
 }
