@@ -45,10 +45,28 @@ export function buildInChild(dir: string, cacheDir: string): Promise<void> {
   return new Promise((resolve, reject) => {
     // A TypeScript builder needs tsx, which `npm start` passes to this process but a test runner may not.
     const loader = !TYPESCRIPT || process.execArgv.includes('tsx') ? [] : ['--import', import.meta.resolve('tsx')];
-    const child = spawn(process.execPath, [...process.execArgv, ...loader, BUILDER, dir, cacheDir], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [...childFlags(process.execArgv), ...loader, BUILDER, dir, cacheDir], { stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`index builder exited with ${code}: ${err.trim()}`))));
   });
 }
+
+// Flags about a script given inline, each followed by its value (the script, or its module type).
+const INLINE_SCRIPT: ReadonlySet<string> = new Set(['-e', '--eval', '-p', '--print', '-pe', '--input-type']);
+
+/**
+ * The flags this process was started with, less a script it was given inline (`node -e …`, `-p …`) and what only
+ * applies to one: the builder runs its own file, not that script again (which would start another builder, and so on).
+ */
+export function childFlags(execArgv: readonly string[]): string[] {
+  const flags: string[] = [];
+  for (let i = 0; i < execArgv.length; i += 1) {
+    const flag = execArgv[i] as string;
+    if (INLINE_SCRIPT.has(flag)) i += 1;
+    else if (!/^--(?:eval|print|input-type)=/u.test(flag)) flags.push(flag);
+  }
+  return flags;
+}
+

@@ -3,7 +3,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadAliases, loadKnowledge } from '../src/knowledge/index.js';
-import { loadEngine } from '../src/load-engine.js';
+import { childFlags, loadEngine } from '../src/load-engine.js';
 import { captureLogger } from './helpers/capture-logger.js';
 import { KNOWLEDGE_DIR } from './helpers/seed.js';
 import { tempDir } from './helpers/temp-dir.js';
@@ -31,5 +31,15 @@ describe('loadEngine', () => {
     await expect(loadEngine(knowledge, empty, aliases, tempDir(), captureLogger('info').logger, { buildInProcessLimit: 0 })).rejects.toThrow(
       /index builder exited with 1: .*has no .txt or .md files/su,
     );
+  });
+});
+
+describe('childFlags', () => {
+  it('passes the loader and memory flags on, but not a script given inline (the builder would run it again)', () => {
+    expect(childFlags(['--import', 'tsx', '-e', "import('./x.js')"])).toEqual(['--import', 'tsx']);
+    expect(childFlags(['--eval=run()', '--max-old-space-size=512'])).toEqual(['--max-old-space-size=512']);
+    expect(childFlags(['-p', '1 + 1', '--input-type=module', '--enable-source-maps'])).toEqual(['--enable-source-maps']);
+    expect(childFlags(['--input-type', 'module', '--eval', 'run()', '--trace-warnings'])).toEqual(['--trace-warnings']);
+    expect(childFlags(['--expose-gc', '--import', 'tsx'])).toEqual(['--expose-gc', '--import', 'tsx']);
   });
 });
