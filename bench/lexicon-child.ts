@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { buildPassageIndex } from '../src/search/passage-index.js';
 import { loadAliases, loadKnowledge } from '../src/knowledge/index.js';
 import { defaultCacheDir, Lexicon, WordNet, WordVectors } from '../src/lexicon/index.js';
-import { loadEngine } from '../src/load-engine.js';
+import { loadEngine } from '../src/live/load-engine.js';
 import { createLogger } from '../src/logger.js';
 
 const [mode = 'open', stateDir = mkdtempSync(join(tmpdir(), 'bench-lexicon-'))] = process.argv.slice(2);

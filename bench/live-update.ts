@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runChild } from './child.js';
 import { writeCorpus } from './corpus.js';
-import { buildInChild } from '../src/load-engine.js';
+import { buildInChild } from '../src/live/load-engine.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 

@@ -2,7 +2,7 @@
 // knowledge without a cached index is built in a separate process): time to ready, memory, answer latency.
 import { createGenerator } from './corpus.js';
 import { loadAliases, loadKnowledge } from '../src/knowledge/index.js';
-import { loadEngine } from '../src/load-engine.js';
+import { loadEngine } from '../src/live/load-engine.js';
 import { createLogger } from '../src/logger.js';
 import { percentile } from './stats.js';
 

@@ -6,7 +6,7 @@ const read = (path: string): string => readFileSync(new URL(`../${path}`, import
 const readme = read('README.md');
 const ci = read('.ci/run');
 const envExample = read('.env.example');
-const configSource = read('src/config.ts') + read('src/config-values.ts');
+const configSource = read('src/config/config.ts') + read('src/config/config-values.ts');
 
 const variablesIn = (text: string, pattern: RegExp): string[] => [...new Set([...text.matchAll(pattern)].map((m) => m[1] ?? ''))].sort();
 

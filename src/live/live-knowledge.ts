@@ -4,7 +4,7 @@
 import { createAnswerEngine, createWarmingEngine, type AnswerEngineOptions, type AvoidedPassages, type Meaning, type WarmingEngine } from '../answers/index.js';
 import { cacheKey, writeIndexCache, type PassageIndex } from '../search/index.js';
 import { KnowledgeError, type AliasTable, type Knowledge, type KnowledgeDocument } from '../knowledge/index.js';
-import { BUILD_IN_PROCESS_LIMIT, buildInChild, loadEngine } from '../load-engine.js';
+import { BUILD_IN_PROCESS_LIMIT, buildInChild, loadEngine } from './load-engine.js';
 import type { Logger } from '../logger.js';
 import { KnowledgeFolder, type FolderScan } from './knowledge-folder.js';
 import { watchFolder, type FolderWatch } from './watch-folder.js';

@@ -1,7 +1,7 @@
 // Starts the real bot in HTTP mode against the fake Slack, for end-to-end tests.
-import { startBot, type BotOptions, type RunningBot } from '../../src/bot.js';
+import { startBot, type BotOptions, type RunningBot } from '../../src/app/start-bot.js';
 import { webApiFetch } from '../../src/slack/web-api-fetch.js';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/config/config.js';
 import { captureLogger } from './capture-logger.js';
 import { tempDir } from './temp-dir.js';
 import type { FakeSlack } from './fake-slack.js';

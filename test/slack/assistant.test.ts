@@ -3,8 +3,8 @@
 // and follow-ups read from the thread as Slack serves it back.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBot, type RunningBot } from '../../src/bot.js';
-import { loadConfig } from '../../src/config.js';
+import { startBot, type RunningBot } from '../../src/app/start-bot.js';
+import { loadConfig } from '../../src/config/config.js';
 import { ANSWERING_STATUS } from '../../src/slack/listeners/assistant/briefing-assistant.js';
 import { webApiFetch } from '../../src/slack/web-api-fetch.js';
 import { captureLogger } from '../helpers/capture-logger.js';

@@ -1,7 +1,7 @@
 // Socket Mode end to end: the app connects to a local WebSocket server playing Slack, through Bolt's real receiver.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBot, type RunningBot } from '../../src/bot.js';
-import { loadConfig } from '../../src/config.js';
+import { startBot, type RunningBot } from '../../src/app/start-bot.js';
+import { loadConfig } from '../../src/config/config.js';
 import { webApiFetch } from '../../src/slack/web-api-fetch.js';
 import { captureLogger } from '../helpers/capture-logger.js';
 import { startFakeSlack, type FakeSlack } from '../helpers/fake-slack.js';

@@ -3,7 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers/spawn-bot.js';
+import { ROOT } from '../../helpers/spawn-bot.js';
 
 // No SLACK_* variables: the console. (CI's clean clone has no .env; a developer's .env would be read here.)
 const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('SLACK_') && k !== 'LOG_LEVEL'));
@@ -72,9 +72,9 @@ describe('npm start with no Slack settings', () => {
 
 describe('the desk in the console', () => {
   it('/briefing add <link> and /add <file> add articles through the same code as Slack, answered at once', async () => {
-    const { startPageServer } = await import('../helpers/page-server.js');
-    const { tempDir } = await import('../helpers/temp-dir.js');
-    const { SEED_FILE, SEED_TEXT } = await import('../helpers/seed.js');
+    const { startPageServer } = await import('../../helpers/page-server.js');
+    const { tempDir } = await import('../../helpers/temp-dir.js');
+    const { SEED_FILE, SEED_TEXT } = await import('../../helpers/seed.js');
     const web = await startPageServer();
     const dir = tempDir({ [SEED_FILE]: SEED_TEXT });
     const file = join(tempDir(), 'library.md');
@@ -97,9 +97,9 @@ describe('the desk in the console', () => {
 
 describe('threads and the assistant panel in the console', () => {
   it('follow-ups are read with the thread; /assistant opens a panel thread with prompts, a status and a title', async () => {
-    const { tempDir } = await import('../helpers/temp-dir.js');
-    const { SEED_FILE, SEED_TEXT } = await import('../helpers/seed.js');
-    const rent = readFileSync(new URL('../eval/followups/mill-harbor-rent-cap-vote.txt', import.meta.url), 'utf8');
+    const { tempDir } = await import('../../helpers/temp-dir.js');
+    const { SEED_FILE, SEED_TEXT } = await import('../../helpers/seed.js');
+    const rent = readFileSync(new URL('../../eval/followups/mill-harbor-rent-cap-vote.txt', import.meta.url), 'utf8');
     const dir = tempDir({ [SEED_FILE]: SEED_TEXT, 'mill-harbor-rent-cap-vote.txt': rent });
     const input = 'how much can landlords raise the rent\ntell me more\n/new\n/assistant\nhow much can landlords raise the rent\ntell me more\n';
     const run = spawnSync('npm', ['start', '--silent'], { cwd: ROOT, env: { ...env, NO_COLOR: '1', KNOWLEDGE_DIR: dir, STATE_DIR: tempDir() }, input, encoding: 'utf8', timeout: 60_000 });

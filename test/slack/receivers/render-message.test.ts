@@ -1,6 +1,6 @@
 // Slack mrkdwn as the console shows it.
 import { describe, expect, it } from 'vitest';
-import { renderMrkdwn, stylesFor } from '../../src/console/render-message.js';
+import { renderMrkdwn, stylesFor } from '../../../src/slack/receivers/console/render-message.js';
 
 describe('renderMrkdwn', () => {
   it('styles *bold* and _italics_, bars quotes, and decodes entities; plain without colour', () => {

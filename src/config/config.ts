@@ -13,7 +13,7 @@ import {
   parseUrls,
   type Parsed,
 } from './config-values.js';
-import type { LogFormat } from './logger.js';
+import type { LogFormat } from '../logger.js';
 
 /** The environment as `process.env` gives it. */
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -97,7 +97,7 @@ export class ConfigError extends Error {
   }
 }
 
-const PROJECT_DIR = fileURLToPath(new URL('..', import.meta.url));
+const PROJECT_DIR = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Defaults, readable by callers (and shown in the README). */
 export const DEFAULTS = {

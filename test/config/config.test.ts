@@ -2,8 +2,8 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULTS, loadConfig } from '../src/config.js';
-import { tempDir } from './helpers/temp-dir.js';
+import { ConfigError, DEFAULTS, loadConfig } from '../../src/config/config.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const errorOf = (env: Record<string, string>): ConfigError => {
   try {

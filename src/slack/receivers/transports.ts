@@ -1,16 +1,16 @@
 // How the app reaches people: Slack (Socket Mode or HTTP) or the local console. Each returns what the app needs.
 import type { Server } from 'node:http';
 import type { App, Receiver, webApi } from '@slack/bolt';
-import type { Config } from './config.js';
+import type { Config } from '../../config/config.js';
 import { CONSOLE_API_URL, CONSOLE_BOT, consoleFetch } from './console/console-fetch.js';
 import { ConsoleReceiver, type ConsoleIO } from './console/console-receiver.js';
 import { consoleBanner } from './console/banner.js';
-import type { Knowledge } from './knowledge/index.js';
-import type { Logger } from './logger.js';
-import { createReceiver } from './slack/create-receiver.js';
-import type { SlackMessage } from './slack/format/slack-message.js';
-import { BRIEFING_COMMAND } from './slack/listeners/commands/briefing-command.js';
-import { explainStartFailure } from './slack/slack-start-error.js';
+import type { Knowledge } from '../../knowledge/index.js';
+import type { Logger } from '../../logger.js';
+import { createReceiver } from './create-receiver.js';
+import type { SlackMessage } from '../format/slack-message.js';
+import { BRIEFING_COMMAND } from '../listeners/commands/briefing-command.js';
+import { explainStartFailure } from '../slack-start-error.js';
 
 /** A transport: the receiver, how the app authenticates and calls the Web API, and how it starts. */
 export interface Transport {

@@ -1,6 +1,6 @@
 // What the console says first: where you are, how to ask, how to connect to Slack.
-import { describeTitles, newestFirst, type Knowledge } from '../knowledge/index.js';
-import { exampleQuestions } from '../slack/format/help-message.js';
+import { describeTitles, newestFirst, type Knowledge } from '../../../knowledge/index.js';
+import { exampleQuestions } from '../../format/help-message.js';
 
 /** The banner, naming the knowledge it answers from, with an example question from it. */
 export function consoleBanner(knowledge: Knowledge): string {

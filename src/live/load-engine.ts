@@ -2,16 +2,16 @@
 // process for a large one (its memory is returned when it exits, and this event loop keeps serving meanwhile).
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { loadAnswerEngine, type AnswerEngineOptions, type LoadedEngine } from './answers/index.js';
-import type { AliasTable, Knowledge } from './knowledge/index.js';
-import type { Logger } from './logger.js';
+import { loadAnswerEngine, type AnswerEngineOptions, type LoadedEngine } from '../answers/index.js';
+import type { AliasTable, Knowledge } from '../knowledge/index.js';
+import type { Logger } from '../logger.js';
 
 /** Passages above which a missing index is built in a separate process. */
 export const BUILD_IN_PROCESS_LIMIT = 20_000;
 
 // Run from the sources (npm start, tests) the builder is TypeScript; from a build (dist/), JavaScript.
 const TYPESCRIPT = import.meta.url.endsWith('.ts');
-const BUILDER = fileURLToPath(new URL(`./cli/build-index.${TYPESCRIPT ? 'ts' : 'js'}`, import.meta.url));
+const BUILDER = fileURLToPath(new URL(`../cli/build-index.${TYPESCRIPT ? 'ts' : 'js'}`, import.meta.url));
 
 /** Options of {@link loadEngine}. */
 export interface LoadEngineOptions extends Pick<AnswerEngineOptions, 'cacheSize' | 'avoid' | 'meaning'> {

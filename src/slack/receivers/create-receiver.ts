@@ -1,7 +1,7 @@
 // Picks the transport for the configured mode: Bolt's Socket Mode or HTTP receiver (the console comes separately).
 import { HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
-import type { Logger } from '../logger.js';
-import { boltLogger } from './bolt-logger.js';
+import type { Logger } from '../../logger.js';
+import { boltLogger } from '../bolt-logger.js';
 import { checkPayloads } from './payload-check.js';
 
 /** Where Slack sends requests in HTTP mode (events, commands and interactivity alike). */

@@ -1,7 +1,7 @@
 // What Bolt's HTTP receiver does not check: a signed request whose body is JSON but not an object (`null`, `42`,
 // `[]`), or a form whose `payload` is not one. Bolt throws on those and never answers; they get 400 here, at once.
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../../logger.js';
 
 /** Largest request body read (Slack's payloads are far smaller). */
 export const BODY_LIMIT = 1_048_576;

@@ -2,11 +2,11 @@
 // a separate process into the cache, then read from there; the next start reads the cache at once.
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadAliases, loadKnowledge } from '../src/knowledge/index.js';
-import { childFlags, loadEngine } from '../src/load-engine.js';
-import { captureLogger } from './helpers/capture-logger.js';
-import { KNOWLEDGE_DIR } from './helpers/seed.js';
-import { tempDir } from './helpers/temp-dir.js';
+import { loadAliases, loadKnowledge } from '../../src/knowledge/index.js';
+import { childFlags, loadEngine } from '../../src/live/load-engine.js';
+import { captureLogger } from '../helpers/capture-logger.js';
+import { KNOWLEDGE_DIR } from '../helpers/seed.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const knowledge = loadKnowledge(KNOWLEDGE_DIR);
 const aliases = loadAliases(KNOWLEDGE_DIR);
@@ -36,7 +36,7 @@ describe('loadEngine', () => {
 
 describe('childFlags', () => {
   it('passes the loader and memory flags on, but not a script given inline (the builder would run it again)', () => {
-    expect(childFlags(['--import', 'tsx', '-e', "import('./x.js')"])).toEqual(['--import', 'tsx']);
+    expect(childFlags(['--import', 'tsx', '-e', "import('../x.js')"])).toEqual(['--import', 'tsx']);
     expect(childFlags(['--eval=run()', '--max-old-space-size=512'])).toEqual(['--max-old-space-size=512']);
     expect(childFlags(['-p', '1 + 1', '--input-type=module', '--enable-source-maps'])).toEqual(['--enable-source-maps']);
     expect(childFlags(['--input-type', 'module', '--eval', 'run()', '--trace-warnings'])).toEqual(['--trace-warnings']);

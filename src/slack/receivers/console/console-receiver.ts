@@ -1,7 +1,7 @@
 // A Bolt Receiver for the terminal: each typed line becomes the payload Slack would send, for the same app.
 import { createInterface, type Interface } from 'node:readline';
 import type { App, Receiver } from '@slack/bolt';
-import type { SlackMessage } from '../slack/format/slack-message.js';
+import type { SlackMessage } from '../../format/slack-message.js';
 import type { ConsoleDelivery } from './console-fetch.js';
 import {
   assistantMessagePayload, assistantStartedPayload, buttonPayload, commandPayload, CONSOLE_CHANNEL, CONSOLE_DM, CONSOLE_USER, eventTs, feedbackPayload,
