@@ -1,9 +1,8 @@
 // Entry point: settings → logger → bot (Slack or the local console) → shutdown on SIGTERM/SIGINT.
 import { config as loadDotenv } from 'dotenv';
-import { startBot } from './app/start-bot.js';
-import { loadConfig } from './config/config.js';
+import { startBot, runMain } from './app/index.js';
+import { loadConfig } from './config/index.js';
 import { createLogger } from './logger.js';
-import { runMain } from './app/run-main.js';
 
 await runMain(async () => {
   const dotenv = loadDotenv({ quiet: true });

@@ -1,7 +1,7 @@
 // Runs an entry point: a bad setting or bad knowledge ends the process with its message, not a stack trace.
-import { ConfigError } from '../config/config.js';
+import { ConfigError } from '../config/index.js';
 import { KnowledgeError } from '../knowledge/index.js';
-import { SlackStartError } from '../slack/slack-start-error.js';
+import { SlackStartError } from '../slack/index.js';
 
 /** Errors an operator fixes by changing settings or knowledge files; their message says how. */
 export function isOperatorError(error: unknown): error is ConfigError | KnowledgeError | SlackStartError {

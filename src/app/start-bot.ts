@@ -1,28 +1,16 @@
 // Starts the bot for a configuration: knowledge → answers → replies → the app on its transport (Slack or console).
 import type { App, webApi } from '@slack/bolt';
-import { indexCacheDir } from '../live/index-cache-dir.js';
+import { indexCacheDir, startLiveKnowledge, type LiveKnowledge } from '../live/index.js';
 import type { Knowledge } from '../knowledge/index.js';
-import { startLiveKnowledge, type LiveKnowledge } from '../live/live-knowledge.js';
-import type { Config } from '../config/config.js';
-import type { ConsoleIO } from '../slack/receivers/console/console-receiver.js';
+import type { Config } from '../config/index.js';
+import { type ConsoleIO, gapsMessage, findTaggedPost, storeGuard, createSlackApp, type SlackAppOptions, fixedReplies, summaryMessage, consoleTransport, slackTransport, storedThreadContext } from '../slack/index.js';
 import type { Logger } from '../logger.js';
-import { createDailyPost, POST_EVENT_TYPE, type DailyPost, type DailyPostOptions } from '../schedule/daily-post.js';
-import { gapsMessage } from '../slack/format/gaps-message.js';
-import { findTaggedPost } from '../slack/find-tagged-post.js';
-import { storeGuard } from '../slack/middleware/dedupe-deliveries.js';
-import { openStore } from '../store/open-store.js';
-import { GapLog } from '../feedback/gap-log.js';
-import { Votes } from '../feedback/votes.js';
+import { createDailyPost, POST_EVENT_TYPE, type DailyPost, type DailyPostOptions, openPostState } from '../schedule/index.js';
+import { openStore, type SharedStore } from '../store/index.js';
+import { GapLog, Votes } from '../feedback/index.js';
 import { createHash } from 'node:crypto';
-import type { SharedStore } from '../store/shared-store.js';
-import { openPostState } from '../schedule/post-state.js';
-import { createSlackApp, type SlackAppOptions } from '../slack/create-app.js';
-import { fixedReplies } from '../slack/fixed-replies.js';
-import { summaryMessage } from '../slack/format/summary-message.js';
 import { buildSummary, fingerprint, type Summary } from '../summary/index.js';
-import { consoleTransport, slackTransport } from '../slack/receivers/transports.js';
 import { startDesk } from '../desk/index.js';
-import { storedThreadContext } from '../slack/listeners/assistant/thread-context.js';
 import { createEmbeddingsClient, createMeaningService } from '../embeddings/index.js';
 import { join } from 'node:path';
 

@@ -2,9 +2,9 @@
 // prints the decision behind each answer (every feature's value × weight), --json one JSON object per answer.
 import { createInterface } from 'node:readline';
 import { openAnswerEngine, type Answer } from '../answers/index.js';
-import { loadCoreConfig } from '../config/config.js';
+import { loadCoreConfig } from '../config/index.js';
 import { createLogger } from '../logger.js';
-import { runMain } from '../app/run-main.js';
+import { runMain } from '../app/index.js';
 import { formatAnswerBlock, formatAnswerLine, formatTrace } from './format-answer.js';
 
 // `answered`, `answer`, `source.passageId` and `suggestions[].passageId` are the contract scripts rely on.

@@ -1,10 +1,10 @@
 // `npm run build-index`: builds the index of a knowledge folder into the index cache (also run by the bot, in its
 // own process, for a large knowledge, so the bot's memory and event loop stay free while it builds).
 import { loadAnswerEngine } from '../answers/index.js';
-import { loadConfig } from '../config/config.js';
-import { indexCacheDir } from '../live/index-cache-dir.js';
+import { loadConfig } from '../config/index.js';
+import { indexCacheDir } from '../live/index.js';
 import { loadAliases, loadKnowledge } from '../knowledge/index.js';
-import { runMain } from '../app/run-main.js';
+import { runMain } from '../app/index.js';
 
 await runMain(async () => {
   const config = loadConfig(process.env);

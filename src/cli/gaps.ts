@@ -1,11 +1,10 @@
 // `npm run gaps`: the gap report in the terminal (from STATE_DIR, or Redis with REDIS_URL), with readers' votes;
 // `-- --erase` erases what the bot stored for it (questions, gaps, votes); `-- --days N` for another period.
-import { loadConfig } from '../config/config.js';
-import { GapLog, gapReportText } from '../feedback/gap-log.js';
-import { Votes } from '../feedback/votes.js';
+import { loadConfig } from '../config/index.js';
+import { GapLog, gapReportText, Votes } from '../feedback/index.js';
 import { createLogger } from '../logger.js';
-import { runMain } from '../app/run-main.js';
-import { openStore } from '../store/open-store.js';
+import { runMain } from '../app/index.js';
+import { openStore } from '../store/index.js';
 
 await runMain(async () => {
   const config = loadConfig(process.env);

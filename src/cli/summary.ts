@@ -1,7 +1,7 @@
 // `npm run summary`: prints the briefing summary that /briefing and the daily post show.
 import { loadKnowledge } from '../knowledge/index.js';
-import { loadConfig } from '../config/config.js';
-import { runMain } from '../app/run-main.js';
+import { loadConfig } from '../config/index.js';
+import { runMain } from '../app/index.js';
 import { buildSummary, summaryText } from '../summary/index.js';
 
 await runMain(() => {

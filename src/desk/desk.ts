@@ -9,7 +9,7 @@ import { articleText, bodyDigest, documentBodyDigest, fileNameFor } from './arti
 import { DeskError } from './desk-error.js';
 import { findArticle } from './find-article.js';
 import { archive, namesIn, readIfPresent, stemsOf, writeWhole } from './folder-files.js';
-import { MAX_FILE_BYTES } from '../live/knowledge-folder.js';
+import { MAX_FILE_BYTES } from '../live/index.js';
 
 /** A change the desk made, as other replicas apply it to their own folders. */
 export type DeskChange = { op: 'add'; file: string; text: string; at: number } | { op: 'remove'; file: string; at: number };

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { SafeFetcher } from '../fetch/index.js';
 import type { Logger } from '../logger.js';
-import type { SharedStore } from '../store/shared-store.js';
+import type { SharedStore } from '../store/index.js';
 import type { Desk } from './desk.js';
 import { DeskError } from './desk-error.js';
 import { parseFeed, type FeedItem } from './parse-feed.js';

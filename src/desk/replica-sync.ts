@@ -2,7 +2,7 @@
 // replica applies the others' to its own knowledge folder within seconds (at start, the whole record).
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logger.js';
-import type { SharedStore } from '../store/shared-store.js';
+import type { SharedStore } from '../store/index.js';
 import type { Desk, DeskChange } from './desk.js';
 
 /** How often a replica looks for the others' changes. */

@@ -4,7 +4,7 @@ import { questionsToTry, type AnswerEngine } from '../answers/index.js';
 import { createSafeFetcher } from '../fetch/index.js';
 import type { Knowledge } from '../knowledge/index.js';
 import type { Logger } from '../logger.js';
-import type { SharedStore } from '../store/shared-store.js';
+import type { SharedStore } from '../store/index.js';
 import { Desk } from './desk.js';
 import { startFeedPoller, type FeedPoller } from './feed-poller.js';
 import { startReplicaSync, type ReplicaSync } from './replica-sync.js';

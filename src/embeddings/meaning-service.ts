@@ -2,11 +2,10 @@
 // Redis, shared by replicas), questions embedded with a short timeout and remembered. The engine reads only what is
 // at hand (the Meaning it is given); nothing here makes an answer wait past the question's timeout, and while the
 // endpoint is down answers are lexical, logged once per outage.
-import type { Meaning } from '../answers/index.js';
-import { meaningText, passageMeaningText } from '../answers/index.js';
+import { type Meaning, meaningText, passageMeaningText } from '../answers/index.js';
 import type { Knowledge, Passage } from '../knowledge/index.js';
 import type { Logger } from '../logger.js';
-import type { SharedStore } from '../store/shared-store.js';
+import type { SharedStore } from '../store/index.js';
 import type { EmbeddingsClient, EmbeddingsUnavailable } from './embeddings-client.js';
 import { appendVectors, readVectorFile, rewriteVectorFile, vectorDigest, vectorFilePath, vectorFromText, vectorToText } from './vector-file.js';
 

@@ -3,7 +3,7 @@
 // editors get a report of the most-asked gaps.
 import type { Answer } from '../answers/index.js';
 import { searchTerms } from '../text/index.js';
-import type { SharedStore, StoredRecord } from '../store/shared-store.js';
+import type { SharedStore, StoredRecord } from '../store/index.js';
 
 /** The streams in the shared store. */
 export const GAPS_STREAM = 'gaps';

@@ -3,7 +3,7 @@
 // different people gave 👎 to a passage for a question and no more 👍 outweigh them, that passage is no longer the
 // answer to that question.
 import { createHmac } from 'node:crypto';
-import type { SharedStore, StoredRecord } from '../store/shared-store.js';
+import type { SharedStore, StoredRecord } from '../store/index.js';
 import { normaliseGap } from './gap-log.js';
 
 /** The stream of votes in the shared store. */

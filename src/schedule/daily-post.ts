@@ -1,7 +1,7 @@
 // Posts the summary to a channel once a day at a set local time (croner), with catch-up and retries.
 import { Cron } from 'croner';
 import type { Logger } from '../logger.js';
-import type { SlackMessage } from '../slack/format/slack-message.js';
+import type { SlackMessage } from '../slack/index.js';
 import { localDate, localTime } from './local-date.js';
 import type { PostRecord, PostState } from './post-state.js';
 

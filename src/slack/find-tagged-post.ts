@@ -1,7 +1,7 @@
 // Finds the bot's own daily post in a channel's recent history by its message metadata: Slack is the record of what
 // was posted, whatever the bot remembers.
 import type { App } from '@slack/bolt';
-import type { PostTag } from '../schedule/daily-post.js';
+import type { PostTag } from '../schedule/index.js';
 
 /** How far back the history is read: a local day in any time zone. */
 const LOOKBACK_SECONDS = 36 * 3_600;

@@ -1,5 +1,5 @@
 // The gap report as Block Kit: what the team asked that the briefing did not answer, most asked first.
-import { gapReportText, type GapReport } from '../../feedback/gap-log.js';
+import { gapReportText, type GapReport } from '../../feedback/index.js';
 import { context, header, section } from './blocks.js';
 import { bullets, escapeText } from './escape.js';
 import { withinLimits, type SlackMessage } from './slack-message.js';

@@ -5,8 +5,7 @@ import type { MeaningService } from '../../embeddings/index.js';
 import type { AnswerTurn } from '../answer-turns.js';
 import type { PostReply } from '../post-reply.js';
 import type { AssistantDeps } from './assistant/briefing-assistant.js';
-import type { GapLog } from '../../feedback/gap-log.js';
-import type { Votes } from '../../feedback/votes.js';
+import type { GapLog, Votes } from '../../feedback/index.js';
 import type { HomeView } from '../format/home-view.js';
 import type { SlackMessage } from '../format/slack-message.js';
 

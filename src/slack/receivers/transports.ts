@@ -1,7 +1,7 @@
 // How the app reaches people: Slack (Socket Mode or HTTP) or the local console. Each returns what the app needs.
 import type { Server } from 'node:http';
 import type { App, Receiver, webApi } from '@slack/bolt';
-import type { Config } from '../../config/config.js';
+import type { Config } from '../../config/index.js';
 import { CONSOLE_API_URL, CONSOLE_BOT, consoleFetch } from './console/console-fetch.js';
 import { ConsoleReceiver, type ConsoleIO } from './console/console-receiver.js';
 import { consoleBanner } from './console/banner.js';

@@ -1,7 +1,7 @@
 // Where an assistant thread's context (the channel the user is viewing) is kept: the shared store, so every replica
 // knows it, for a week (Bolt's default would rewrite the bot's first message in the thread for it).
 import type { AssistantConfig } from '@slack/bolt';
-import type { SharedStore } from '../../../store/shared-store.js';
+import type { SharedStore } from '../../../store/index.js';
 
 /** Where Bolt keeps an assistant thread's context. */
 export type ThreadContextStore = NonNullable<AssistantConfig['threadContextStore']>;
