@@ -3,13 +3,13 @@ import type { App, webApi } from '@slack/bolt';
 import { indexCacheDir, startLiveKnowledge, type LiveKnowledge } from '../live/index.js';
 import type { Knowledge } from '../knowledge/index.js';
 import type { Config } from '../config/index.js';
-import { type ConsoleIO, gapsMessage, findTaggedPost, storeGuard, createSlackApp, type SlackAppOptions, fixedReplies, summaryMessage, consoleTransport, slackTransport, storedThreadContext } from '../slack/index.js';
+import { type ConsoleIO, storeGuard, createSlackApp, type SlackAppOptions, fixedReplies, summaryMessage, consoleTransport, slackTransport, storedThreadContext } from '../slack/index.js';
 import type { Logger } from '../logger.js';
-import { createDailyPost, POST_EVENT_TYPE, type DailyPost, type DailyPostOptions, openPostState } from '../schedule/index.js';
-import { openStore, type SharedStore } from '../store/index.js';
+import { dailyPostTime, scheduledPosts } from './scheduled-posts.js';
+import { openStore } from '../store/index.js';
 import { GapLog, Votes } from '../feedback/index.js';
 import { createHash } from 'node:crypto';
-import { buildSummary, fingerprint, type Summary } from '../summary/index.js';
+import { buildSummary, type Summary } from '../summary/index.js';
 import { startDesk } from '../desk/index.js';
 import { createEmbeddingsClient, createMeaningService } from '../embeddings/index.js';
 import { join } from 'node:path';
@@ -145,37 +145,8 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
   logger.info({ mode: config.mode, ...(port !== undefined ? { port } : {}) }, 'ready');
   const slackMode = config.mode !== 'console';
   if (slackMode && !config.summary.channel) logger.info('no daily summary post: SUMMARY_CHANNEL is not set');
-  const daily =
-    slackMode && config.summary.channel
-      ? scheduledPost(config, app, store, logger, {
-          channel: config.summary.channel,
-          days: config.summary.days,
-          kind: 'summary',
-          eventType: POST_EVENT_TYPE,
-          compose: (previous) => {
-            const knowledge = live.knowledge();
-            const summary = summaryOf(knowledge, previous?.articles);
-            return { message: summaryMessage(summary), articles: knowledge.documents.map(fingerprint), unchanged: summary.unchanged === true };
-          },
-        })
-      : undefined;
-  // The weekly gap report (GAPS_CHANNEL, on GAPS_DAY at SUMMARY_TIME).
-  const weekly =
-    slackMode && config.gaps.channel
-      ? scheduledPost(config, app, store, logger, {
-          channel: config.gaps.channel,
-          days: [config.gaps.day],
-          kind: 'gaps',
-          eventType: 'briefing_gaps',
-          compose: async () => {
-            await votes.refresh(true).catch(() => undefined);
-            const report = { ...(await gaps.report()), feedback: { disliked: votes.mostDisliked(), ...votes.totals() } };
-            return { message: gapsMessage(report), articles: [], unchanged: false };
-          },
-        })
-      : undefined;
-  if (weekly) void inFlight.track(() => weekly.start());
-  if (daily) void inFlight.track(() => daily.start());
+  const posts = slackMode ? scheduledPosts({ config, app, store, logger, live, summaryOf, gaps, votes }) : [];
+  for (const post of posts) void inFlight.track(() => post.start());
 
   return {
     app,
@@ -185,8 +156,7 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
     ...(transport.finished ? { finished: transport.finished } : {}),
     async stop() {
       logger.info({ inFlight: inFlight.size }, 'stopping: no new work, finishing replies in flight');
-      daily?.stop();
-      weekly?.stop();
+      for (const post of posts) post.stop();
       await desk.stop();
       live.close();
       await meaning?.close();
@@ -199,42 +169,4 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
       return finished;
     },
   };
-}
-
-// The daily summary post, when SUMMARY_CHANNEL is set; it posts through the app's Web API client in either mode.
-// A post once a day (the summary) or once a week (the gap report), with the same once-only machinery: the record in
-// STATE_DIR, Slack's history (message metadata), and Redis' lock with several replicas.
-function scheduledPost(
-  config: Config,
-  app: App,
-  store: SharedStore,
-  logger: Logger,
-  post: Pick<DailyPostOptions, 'channel' | 'days' | 'compose'> & { kind: string; eventType: string },
-): DailyPost {
-  return createDailyPost({
-    ...config.summary,
-    ...post,
-    state: openPostState(config.stateDir, logger),
-    logger,
-    post: async (to, m, tag) => {
-      const result = await app.client.chat.postMessage({
-        channel: to,
-        ...m,
-        unfurl_links: false,
-        unfurl_media: false,
-        metadata: { event_type: tag.eventType, event_payload: { date: tag.date, channel: tag.channel } },
-      });
-      return result.ts ?? '';
-    },
-    findPosted: (to, tag) => findTaggedPost(app, to, tag),
-    ...(store.kind === 'redis' ? { shared: store } : {}),
-  });
-}
-
-// "at 09:00 (Europe/London) on mon-fri": when the daily summary is posted, as the panel says it.
-function dailyPostTime(config: Config): string {
-  const { time, timezone, days } = config.summary;
-  const names = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
-  const every = days.length === 7 ? 'every day' : `on ${days.map((d) => names[d]).join(', ')}`;
-  return `at ${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')} (${timezone}) ${every}`;
 }

@@ -2,7 +2,7 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createDailyPost, type DailyPostSettings } from '../../src/schedule/daily-post.js';
+import { createScheduledPost, type ScheduleSettings } from '../../src/schedule/scheduled-post.js';
 import { localDate, localTime } from '../../src/schedule/local-date.js';
 import { openPostState, STATE_FILE } from '../../src/schedule/post-state.js';
 import { captureLogger } from '../helpers/capture-logger.js';
@@ -16,10 +16,10 @@ interface Harness {
   posts: { at: Date; channel: string }[];
   stateDir: string;
   logs: ReturnType<typeof captureLogger>;
-  start: () => Promise<ReturnType<typeof createDailyPost>>;
+  start: () => Promise<ReturnType<typeof createScheduledPost>>;
 }
 
-function harness(settings: Partial<DailyPostSettings> = {}, post?: (n: number) => Promise<string>, stateDir = tempDir()): Harness {
+function harness(settings: Partial<ScheduleSettings> = {}, post?: (n: number) => Promise<string>, stateDir = tempDir()): Harness {
   const posts: { at: Date; channel: string }[] = [];
   const logs = captureLogger('info');
   let calls = 0;
@@ -28,7 +28,7 @@ function harness(settings: Partial<DailyPostSettings> = {}, post?: (n: number) =
     stateDir,
     logs,
     async start() {
-      const daily = createDailyPost({
+      const daily = createScheduledPost({
         channel: 'C123',
         time: { hour: 9, minute: 0 },
         timezone: 'America/New_York',
@@ -36,6 +36,7 @@ function harness(settings: Partial<DailyPostSettings> = {}, post?: (n: number) =
         catchupHours: 6,
         ...settings,
         compose,
+        eventType: 'briefing_summary',
         state: openPostState(stateDir, logs.logger),
         logger: logs.logger,
         backoffMs: 1_000,
@@ -154,10 +155,10 @@ describe('failures', () => {
     at('2026-03-10T15:00:00Z');
     const logs = captureLogger('info');
     const posts: string[] = [];
-    const daily = createDailyPost({
+    const daily = createScheduledPost({
       channel: 'C123', time: { hour: 9, minute: 0 }, timezone: 'America/New_York', days: [0, 1, 2, 3, 4, 5, 6], catchupHours: 6,
-      compose, logger: logs.logger, backoffMs: 1_000,
-      state: { file: '/unwritable/daily-posts.json', has: () => false, last: () => undefined, record: () => { throw new Error('EACCES: permission denied'); } },
+      compose, eventType: 'briefing_summary', logger: logs.logger, backoffMs: 1_000,
+      state: { file: '/unwritable/daily-posts.json', has: () => false, last: () => undefined, record: async () => { throw new Error('EACCES: permission denied'); } },
       post: async (channel) => {
         posts.push(channel);
         return '1700000000.000100';
@@ -194,9 +195,9 @@ describe('failures', () => {
     const logs = captureLogger('info');
     const posts: string[] = [];
     const replica = (stateDir: string) =>
-      createDailyPost({
+      createScheduledPost({
         channel: 'C123', time: { hour: 9, minute: 0 }, timezone: 'America/New_York', days: [0, 1, 2, 3, 4, 5, 6], catchupHours: 6,
-        compose, logger: logs.logger, backoffMs: 1_000, shared, state: openPostState(stateDir, logs.logger),
+        compose, eventType: 'briefing_summary', logger: logs.logger, backoffMs: 1_000, shared, state: openPostState(stateDir, logs.logger),
         post: async (channel) => {
           posts.push(channel);
           return `1700000000.00010${posts.length}`;
@@ -249,8 +250,31 @@ describe('failures', () => {
     writeFileSync(join(dir, STATE_FILE), '{ not json');
     const h = harness({}, undefined, dir);
     (await h.start()).stop();
-    expect(h.logs.lines.find((l) => String(l.msg).startsWith('daily post state file is corrupt'))).toMatchObject({ level: 50 });
+    expect(h.logs.lines.find((l) => String(l.msg).startsWith('scheduled post state file is corrupt'))).toMatchObject({ level: 50 });
     expect(h.posts).toHaveLength(1);
     expect(readdirSync(dir).some((f) => f.startsWith(`${STATE_FILE}.corrupt-`))).toBe(true);
+  });
+});
+
+describe('any post, on its own clock', () => {
+  it('takes the time from the clock it is given and names itself in its log lines', async () => {
+    vi.useRealTimers();
+    const logs = captureLogger('info');
+    const tags: { date: string; eventType: string }[] = [];
+    const report = createScheduledPost({
+      channel: 'C9', time: { hour: 9, minute: 0 }, timezone: 'America/New_York', days: [2], catchupHours: 6,
+      kind: 'gaps', label: 'weekly gap report', eventType: 'briefing_gaps',
+      clock: () => new Date('2031-03-11T15:30:00Z'), // a Tuesday, 11:30 in New York: 2.5 h after the post was due
+      compose, logger: logs.logger, state: openPostState(tempDir(), logs.logger),
+      post: async (_channel, _message, tag) => {
+        tags.push(tag);
+        return '1.0001';
+      },
+    });
+    await report.start();
+    report.stop();
+    expect(tags).toEqual([{ eventType: 'briefing_gaps', date: '2031-03-11', channel: 'C9' }]);
+    expect(logs.lines.map((l) => l.msg)).toContain('weekly gap report posted');
+    expect(logs.lines.some((l) => String(l.msg).includes('daily summary'))).toBe(false);
   });
 });
