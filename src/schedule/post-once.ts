@@ -2,7 +2,7 @@
 import type { Logger } from '../logger.js';
 import { permanentFailure } from './post-errors.js';
 import type { PostRecord } from './post-state.js';
-import type { PostOutcome, PostTag, ScheduledPostOptions } from './scheduled-post.js';
+import type { PostOutcome, PostTag, ScheduledPostOptions } from './types.js';
 
 /** How long the day's lock is held at most (a replica that dies while posting lets it go). */
 const LOCK_MS = 10 * 60_000;

@@ -2,7 +2,8 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createScheduledPost, type ScheduleSettings } from '../../src/schedule/scheduled-post.js';
+import { createScheduledPost } from '../../src/schedule/scheduled-post.js';
+import type { ScheduleSettings } from '../../src/schedule/types.js';
 import { localDate, localTime } from '../../src/schedule/local-date.js';
 import { openPostState, STATE_FILE } from '../../src/schedule/post-state.js';
 import { captureLogger } from '../helpers/capture-logger.js';
