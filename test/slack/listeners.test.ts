@@ -4,7 +4,8 @@ import { openAnswerEngine } from '../../src/answers/index.js';
 import { appMention } from '../../src/slack/listeners/events/app-mention.js';
 import { briefingCommand } from '../../src/slack/listeners/commands/briefing-command.js';
 import { directMessage } from '../../src/slack/listeners/events/direct-message.js';
-import { withoutMention } from '../../src/slack/listeners/answer-question.js';
+import { conversationAnswers } from '../../src/slack/listeners/answer-question.js';
+import { mentionRemover } from '../../src/slack/listeners/without-mention.js';
 import { fixedReplies } from '../../src/slack/fixed-replies.js';
 import { buildSummary } from '../../src/summary/index.js';
 import { createDeliveryGuard, isFirstDelivery } from '../../src/slack/middleware/dedupe-deliveries.js';
@@ -64,9 +65,25 @@ describe('appMention and directMessage', () => {
   });
 });
 
-describe('withoutMention', () => {
+describe('mentionRemover', () => {
   it('removes the bot’s mention wherever it is, and only the bot’s', () => {
+    const withoutMention = mentionRemover();
     expect(withoutMention('<@UBOT> what <@UBOT|briefing-bot> about <@U2>?', 'UBOT')).toBe('what   about <@U2>?');
+    expect(withoutMention('<@UBOT> and again <@UBOT>', 'UBOT')).toBe('and again');
+    expect(withoutMention('<@UOTHER> first only <@UOTHER>', undefined)).toBe('first only <@UOTHER>');
+  });
+});
+
+describe('conversationAnswers', () => {
+  const asked = { client: {} as never, channel: 'C1', ts: '1.1' };
+
+  it('renders the reply to a repeated question once per listener, each listener its own', async () => {
+    const answer = conversationAnswers(deps);
+    const first = await answer('what about the arctic', asked, undefined);
+    expect((await answer('what about the arctic', asked, undefined)).message).toBe(first.message);
+    const another = await conversationAnswers(deps)('what about the arctic', asked, undefined);
+    expect(another.message).not.toBe(first.message);
+    expect(another).toEqual(first);
   });
 });
 

@@ -3,7 +3,7 @@ import { webApi } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
 import { openAnswerEngine } from '../../src/answers/index.js';
 import { answerMessage } from '../../src/slack/format/answer-message.js';
-import { forWebApi } from '../../src/slack/format/web-api-message.js';
+import { forWebApi, webApiMessages } from '../../src/slack/format/web-api-message.js';
 import { KNOWLEDGE_DIR } from '../helpers/seed.js';
 
 const engine = openAnswerEngine(KNOWLEDGE_DIR);
@@ -28,10 +28,14 @@ describe('forWebApi', () => {
     expect(JSON.parse(new URLSearchParams(posted).get('blocks') ?? '')).toEqual(message.blocks);
   });
 
-  it('serialises a message once and leaves the message itself alone', () => {
+  it('serialises a message once per listener and leaves the message itself alone', () => {
     const message = answerMessage(engine.answer('what about sanctions'));
     const before = structuredClone(message);
-    expect(forWebApi(message)).toBe(forWebApi(message));
+    const once = webApiMessages();
+    expect(once(message)).toBe(once(message));
+    expect(once(message)).toEqual(forWebApi(message));
+    // Another listener keeps its own.
+    expect(webApiMessages()(message)).not.toBe(once(message));
     expect(message).toEqual(before);
   });
 });

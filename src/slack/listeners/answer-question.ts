@@ -9,14 +9,13 @@ import type { forWebApi } from '../format/web-api-message.js';
 import type { SlackMessage } from '../format/slack-message.js';
 import type { ListenerDeps } from './deps.js';
 
-// The engine hands back the same Answer for a question asked again; its plain reply is rendered once.
-const renderedOnce = new WeakMap<Answer, SlackMessage>();
-
 /** Runs the engine on `question` (in its turn) and renders the reply. */
 export async function answerQuestion(deps: ListenerDeps, question: string, log: Logger | undefined, options: AnswerMessageOptions = {}): Promise<SlackMessage> {
   const started = performance.now();
   await deps.answerTurn?.();
-  return rendered(deps, deps.engine.answer(question), started, log, options);
+  const answer = deps.engine.answer(question);
+  recorded(deps, answer, started, log);
+  return answerMessage(answer, options);
 }
 
 /**
@@ -47,35 +46,48 @@ export interface Asked {
 }
 
 /**
- * Answers a question asked in a conversation, read with the conversation before it when it only makes sense that way
- * ("why?", "and the costs?", "tell me more"): the reply, and the metadata it is posted with (the thread's record).
+ * Answers questions asked in a conversation, each read with the conversation before it when it only makes sense that
+ * way ("why?", "and the costs?", "tell me more"): the reply, and the metadata it is posted with (the thread's record).
+ * Made once per listener: the engine hands back the same Answer for a question asked again, and its reply is rendered
+ * once for the listener's lifetime.
  */
-export async function answerInConversation(deps: ListenerDeps, question: string, asked: Asked, log: Logger | undefined): Promise<{ message: SlackMessage; metadata: ReturnType<typeof answerMetadata> }> {
-  const started = performance.now();
-  await deps.meaning?.prepare(question);
-  await deps.answerTurn?.();
-  const alone = deps.engine.answer(question);
-  let read: ThreadAnswer = { kind: 'standalone', question: alone.question, answer: alone };
-  // The conversation is read only for a message that points back to it: a thread, or a DM (a channel's top level is
-  // many conversations at once).
-  const readable = asked.threadTs !== undefined || asked.channel.startsWith('D');
-  if (readable && kindOf(question, alone, { question: '' }) !== 'standalone') {
-    const turns = await readThread(asked.client, asked.channel, asked.threadTs, asked.ts, asked.botId).catch((error: unknown) => {
-      log?.warn({ err: String(error) }, 'could not read the thread: the question is answered on its own');
-      return [];
-    });
+export function conversationAnswers(deps: ListenerDeps): (question: string, asked: Asked, log: Logger | undefined) => Promise<{ message: SlackMessage; metadata: ReturnType<typeof answerMetadata> }> {
+  const renderedOnce = new WeakMap<Answer, SlackMessage>();
+  const render = (answer: Answer): SlackMessage => {
+    const known = renderedOnce.get(answer);
+    if (known) return known;
+    const message = answerMessage(answer);
+    renderedOnce.set(answer, message);
+    return message;
+  };
+  return async function answerInConversation(question, asked, log) {
+    const started = performance.now();
+    await deps.meaning?.prepare(question);
     await deps.answerTurn?.();
-    read = answerInThread(deps.engine, question, turns);
-  }
-  if (read.kind !== 'standalone') log?.info({ followUp: read.kind }, 'read with its thread');
-  const { answer } = read;
-  const passage = answer.outcome === 'answer' ? answer.source?.passageId : undefined;
-  const doc = (answer.source?.passageId ?? answer.suggestions[0]?.passageId)?.split('#')[0];
-  return { message: rendered(deps, answer, started, log, {}), metadata: answerMetadata({ question: read.question, ...(passage ? { quoted: passage } : {}), ...(doc ? { docId: doc } : {}) }) };
+    const alone = deps.engine.answer(question);
+    let read: ThreadAnswer = { kind: 'standalone', question: alone.question, answer: alone };
+    // The conversation is read only for a message that points back to it: a thread, or a DM (a channel's top level is
+    // many conversations at once).
+    const readable = asked.threadTs !== undefined || asked.channel.startsWith('D');
+    if (readable && kindOf(question, alone, { question: '' }) !== 'standalone') {
+      const turns = await readThread(asked.client, asked.channel, asked.threadTs, asked.ts, asked.botId).catch((error: unknown) => {
+        log?.warn({ err: String(error) }, 'could not read the thread: the question is answered on its own');
+        return [];
+      });
+      await deps.answerTurn?.();
+      read = answerInThread(deps.engine, question, turns);
+    }
+    if (read.kind !== 'standalone') log?.info({ followUp: read.kind }, 'read with its thread');
+    const { answer } = read;
+    const passage = answer.outcome === 'answer' ? answer.source?.passageId : undefined;
+    const doc = (answer.source?.passageId ?? answer.suggestions[0]?.passageId)?.split('#')[0];
+    recorded(deps, answer, started, log);
+    return { message: render(answer), metadata: answerMetadata({ question: read.question, ...(passage ? { quoted: passage } : {}), ...(doc ? { docId: doc } : {}) }) };
+  };
 }
 
-// Logs and records the answer for the gap report, and renders it (a plain reply once per answer).
-function rendered(deps: ListenerDeps, answer: Answer, started: number, log: Logger | undefined, options: AnswerMessageOptions): SlackMessage {
+// Logs the answer and records it for the gap report.
+function recorded(deps: ListenerDeps, answer: Answer, started: number, log: Logger | undefined): void {
   log?.info(
     { answered: answer.answered, passage: answer.source?.passageId, reason: answer.reason, ...(answer.byMeaning ? { byMeaning: true } : {}), ms: Math.round((performance.now() - started) * 100) / 100 },
     answer.answered ? 'answered' : 'not in the briefing',
@@ -84,22 +96,4 @@ function rendered(deps: ListenerDeps, answer: Answer, started: number, log: Logg
   // For the editors' gap report; a store that fails does not hold up the reply (a Redis outage is logged by the store
   // once, not here for every question).
   deps.gaps?.asked(answer, deps.engine.knowledge.contentHash ?? '').catch((error: unknown) => log?.debug({ err: String(error) }, 'could not record the question for the gap report'));
-  if (Object.keys(options).length > 0) return answerMessage(answer, options);
-  const known = renderedOnce.get(answer);
-  if (known) return known;
-  const message = answerMessage(answer);
-  renderedOnce.set(answer, message);
-  return message;
-}
-
-const mentionPatterns = new Map<string, RegExp>();
-
-/** Removes mentions of the bot (`<@UBOT>` or `<@UBOT|name>`) from message text. */
-export function withoutMention(text: string, botUserId: string | undefined): string {
-  let mention = /^\s*<@[A-Z0-9]+(?:\|[^>]*)?>/u;
-  if (botUserId) {
-    mention = mentionPatterns.get(botUserId) ?? new RegExp(`<@${botUserId}(?:\\|[^>]*)?>`, 'gu');
-    mentionPatterns.set(botUserId, mention);
-  }
-  return text.replace(mention, ' ').trim();
 }

@@ -4,12 +4,13 @@
 import { Assistant } from '@slack/bolt';
 import { cutAtWord } from '../../../answers/index.js';
 import { newestFirst, documentDate } from '../../../knowledge/index.js';
-import { forWebApi } from '../../format/web-api-message.js';
+import { webApiMessages } from '../../format/web-api-message.js';
 import { escapeText } from '../../format/escape.js';
 import type { SharedFile } from '../../download-file.js';
-import { answerInConversation, postAnswer, withoutMention } from '../answer-question.js';
+import { conversationAnswers, postAnswer } from '../answer-question.js';
 import type { ListenerDeps } from '../deps.js';
 import { addSharedFiles } from '../events/shared-files.js';
+import { mentionRemover } from '../without-mention.js';
 import { suggestedPrompts } from './suggested-prompts.js';
 import type { ThreadContextStore } from './thread-context.js';
 
@@ -30,6 +31,10 @@ export interface AssistantDeps {
 
 /** Factory for the assistant (`app.assistant(...)`). */
 export function briefingAssistant(deps: ListenerDeps, panel: AssistantDeps): Assistant {
+  const withoutMention = mentionRemover();
+  const answerInConversation = conversationAnswers(deps);
+  const forWebApi = webApiMessages();
+  const promptsFor = suggestedPrompts();
   return new Assistant({
     threadContextStore: panel.threadContext,
     threadStarted: async function onThreadStarted({ event, say, setSuggestedPrompts, saveThreadContext, context }) {
@@ -44,7 +49,7 @@ export function briefingAssistant(deps: ListenerDeps, panel: AssistantDeps): Ass
       // A greeting that could not be posted does not cost the thread its prompts.
       await say({ text: lines.join(' '), blocks: [{ type: 'section', text: { type: 'mrkdwn', text: lines.join('\n') } }] }).catch((error: unknown) => context.log?.warn({ err: String(error) }, 'assistant greeting not posted'));
       if (viewing) await saveThreadContext().catch(() => undefined);
-      const prompts = suggestedPrompts(deps.engine);
+      const prompts = promptsFor(deps.engine);
       if (prompts.length > 0) await setSuggestedPrompts({ prompts, title: 'Try asking' });
       context.log?.info({ prompts: prompts.length }, 'assistant thread started');
     },
@@ -63,7 +68,7 @@ export function briefingAssistant(deps: ListenerDeps, panel: AssistantDeps): Ass
       if (panelThread) await setStatus(ANSWERING_STATUS).catch(() => undefined);
       try {
         const asked = { client, channel: event.channel, threadTs, ts: message.ts, ...(context.botId ? { botId: context.botId } : {}) };
-        const { message: reply, metadata } = await answerInConversation(deps, question, asked, context.log);
+        const { message: reply, metadata } = await answerInConversation(question, asked, context.log);
         await postAnswer(deps, say, forWebApi(reply), metadata, { channel: event.channel, questionTs: message.ts, threadTs }, context.log);
       } catch (error) {
         if (panelThread) await setStatus('').catch(() => undefined);

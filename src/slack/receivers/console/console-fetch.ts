@@ -19,7 +19,6 @@ export interface ConsoleDelivery {
   blocks?: types.KnownBlock[];
 }
 
-let ts = 0;
 const json = (body: unknown): Response => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
 
 /** A message the console's Slack took: what a thread read back gives. */
@@ -39,6 +38,8 @@ const KEPT = 200;
  */
 export function consoleFetch(deliver: (delivery: ConsoleDelivery) => void): typeof fetch {
   const kept: Kept[] = [];
+  /** Messages posted so far: the next one's ts. */
+  let ts = 0;
   return async function fetchLocally(input, init) {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const body = await new Response(init?.body ?? null).text();

@@ -3,10 +3,7 @@ import { createInterface, type Interface } from 'node:readline';
 import type { App, Receiver } from '@slack/bolt';
 import type { SlackMessage } from '../../format/slack-message.js';
 import type { ConsoleDelivery } from './console-fetch.js';
-import {
-  assistantMessagePayload, assistantStartedPayload, buttonPayload, commandPayload, CONSOLE_CHANNEL, CONSOLE_DM, CONSOLE_USER, eventTs, feedbackPayload,
-  fileSharePayload, homeOpenedPayload, mentionPayload,
-} from './payloads.js';
+import { CONSOLE_CHANNEL, CONSOLE_DM, CONSOLE_USER, consolePayloads, eventTs } from './payloads.js';
 import { renderMessage, stylesFor, type RenderedMessage } from './render-message.js';
 
 /** The terminal the console talks through. */
@@ -35,6 +32,8 @@ export class ConsoleReceiver implements Receiver {
   private lastButton?: RenderedMessage['buttons'][number];
   private lastFeedback?: NonNullable<RenderedMessage['feedback']>;
   private readonly styles;
+  /** What this console sends the app, numbered from its first line. */
+  private readonly payloads = consolePayloads();
   private readonly interactive: boolean;
   private end: () => void = () => undefined;
   private thread?: { kind: 'mention' | 'assistant'; ts: string };
@@ -100,22 +99,22 @@ export class ConsoleReceiver implements Receiver {
       case '/exit':
         return false;
       case '/help':
-        return this.dispatch(commandPayload(this.options.command, 'help'));
+        return this.dispatch(this.payloads.command(this.options.command, 'help'));
       case this.options.command:
-        return this.dispatch(commandPayload(this.options.command, text));
+        return this.dispatch(this.payloads.command(this.options.command, text));
       case '/list':
-        return this.dispatch(commandPayload(this.options.command, 'list'));
+        return this.dispatch(this.payloads.command(this.options.command, 'list'));
       case '/good':
       case '/bad': {
         if (!this.lastFeedback) return this.say('There is no answer to rate yet: ask a question first.');
         const value = word.toLowerCase() === '/good' ? this.lastFeedback.up : this.lastFeedback.down;
-        return this.dispatch(feedbackPayload(this.lastFeedback.actionId, value, word.toLowerCase() === '/good' ? '👍' : '👎'));
+        return this.dispatch(this.payloads.feedback(this.lastFeedback.actionId, value, word.toLowerCase() === '/good' ? '👍' : '👎'));
       }
       case '/add':
         if (!text) return this.say('Say which file: /add <path to a .txt, .md, .html, .docx or .pdf file>. For a page: /briefing add <link>.');
-        return this.dispatch(fileSharePayload(text));
+        return this.dispatch(this.payloads.fileShare(text));
       case '/assistant': {
-        const { payload, threadTs } = assistantStartedPayload();
+        const { payload, threadTs } = this.payloads.assistantStarted();
         this.thread = { kind: 'assistant', ts: threadTs };
         return this.dispatch(payload);
       }
@@ -123,15 +122,15 @@ export class ConsoleReceiver implements Receiver {
         this.thread = undefined;
         return this.say('A new conversation: the next question opens a new thread.');
       case '/gaps':
-        return this.dispatch(commandPayload(this.options.command, 'gaps'));
+        return this.dispatch(this.payloads.command(this.options.command, 'gaps'));
       case '/home':
-        return this.dispatch(homeOpenedPayload());
+        return this.dispatch(this.payloads.homeOpened());
       case '/summary':
         await this.app?.client.chat.postMessage({ channel: CONSOLE_CHANNEL.id, ...this.options.dailyPost() });
         return true;
       case '/share':
         if (!this.lastButton) return this.say('There is no button to press yet: ask with /briefing first.');
-        return this.dispatch(buttonPayload(this.lastButton.actionId, this.lastButton.value, this.lastButton.label));
+        return this.dispatch(this.payloads.button(this.lastButton.actionId, this.lastButton.value, this.lastButton.label));
       default:
         if (word.startsWith('/')) return this.say(`Unknown command ${word}. Try ${this.options.command} <question>, ${this.options.command} help, /list, /add <file>, /assistant, /new, /home, /good, /bad, /gaps, /summary, /share or /quit.`);
         return this.ask(line);
@@ -141,8 +140,8 @@ export class ConsoleReceiver implements Receiver {
   // A question goes to the thread in progress (as in Slack, a follow-up is read with it): the assistant's, or the
   // thread the first mention opened; /new starts another.
   private async ask(line: string): Promise<boolean> {
-    if (this.thread?.kind === 'assistant') return this.dispatch(assistantMessagePayload(line, this.thread.ts));
-    const payload = mentionPayload(line, this.thread?.ts);
+    if (this.thread?.kind === 'assistant') return this.dispatch(this.payloads.assistantMessage(line, this.thread.ts));
+    const payload = this.payloads.mention(line, this.thread?.ts);
     this.thread ??= { kind: 'mention', ts: eventTs(payload) };
     return this.dispatch(payload);
   }
