@@ -6,10 +6,10 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DECISION_DEFAULTS, FEATURE_DESCRIPTIONS, FUSED_DECISION_DEFAULTS, QUESTIONS_TO_TRY_DEFAULTS } from '../../src/answers/index.js';
 import { DEFAULTS } from '../../src/config/config.js';
-import { FEED_DEFAULTS } from '../../src/desk/feed-poller.js';
-import { EMBEDDINGS_DEFAULTS } from '../../src/embeddings/meaning-service.js';
+import { FEED_DEFAULTS } from '../../src/desk/index.js';
+import { EMBEDDINGS_DEFAULTS } from '../../src/embeddings/index.js';
 import { EXTRACT_LIMITS, HTML_DEFAULTS } from '../../src/extract/index.js';
-import { FETCH_DEFAULTS } from '../../src/fetch/safe-fetch.js';
+import { FETCH_DEFAULTS } from '../../src/fetch/index.js';
 import { REPLY_DEFAULTS } from '../../src/slack/post-reply.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
