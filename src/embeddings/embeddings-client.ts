@@ -11,13 +11,13 @@ export interface EmbeddingsEndpoint {
   apiKey?: string;
 }
 
-/** The endpoint could not give the vectors: why, in one line (no key, no text). */
+/** The endpoint could not give the vectors: why, in one line starting `embeddings:` (no key, no text). */
 export class EmbeddingsUnavailable extends Error {
   override name = 'EmbeddingsUnavailable';
   /** The endpoint refused these texts (400, 413, 422: too long, say), not every request: an outage it is not. */
   readonly refused: boolean;
   constructor(message: string, refused = false) {
-    super(message);
+    super(`embeddings: ${message}`);
     this.refused = refused;
   }
 }

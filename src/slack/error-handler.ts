@@ -44,7 +44,7 @@ async function apologise(app: App, body: ApologyTarget, token: string | undefine
       body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, ...message }),
       signal: AbortSignal.timeout(5_000),
     });
-    if (!response.ok) throw new Error(`response_url answered ${response.status}`);
+    if (!response.ok) throw new Error(`slack: response_url answered ${response.status}`);
     return;
   }
   const event = body.event;

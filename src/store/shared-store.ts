@@ -40,4 +40,7 @@ export const DEFAULT_RETENTION_DAYS = 90;
 /** The shared store cannot answer now (Redis down or slow): the caller decides what is safe. */
 export class StoreUnavailable extends Error {
   override name = 'StoreUnavailable';
+  constructor(message: string) {
+    super(`redis: ${message}`);
+  }
 }

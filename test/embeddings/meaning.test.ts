@@ -88,7 +88,7 @@ describe('the embeddings client, on answers it must not trust', () => {
     try {
       await expect(createEmbeddingsClient({ url: twice.url, model: 'm' }).embed(['a', 'b', 'c'], 2_000)).rejects.toThrow(/held 2 vectors for 3 texts/u);
       const failure = await createEmbeddingsClient({ url: echo.url, model: 'm', apiKey: 'sk-echoed-key-999' }).embed(['a'], 2_000).catch((e: Error) => e);
-      expect((failure as Error).message).toBe('the endpoint answered 401: bad key [key] for this model');
+      expect((failure as Error).message).toBe('embeddings: the endpoint answered 401: bad key [key] for this model');
     } finally {
       await twice.close();
       await echo.close();

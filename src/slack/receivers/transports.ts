@@ -32,7 +32,7 @@ export interface Transport {
 /** Slack through Bolt's Socket Mode or HTTP receiver. */
 export function slackTransport(config: Config, logger: Logger): Transport {
   const slack = config.slack;
-  if (!slack || config.mode === 'console') throw new Error('slackTransport: no Slack settings');
+  if (!slack || config.mode === 'console') throw new Error('slack: no Slack settings (SLACK_BOT_TOKEN and, in Socket Mode, SLACK_APP_TOKEN)');
   const mode = config.mode;
   let server: Server | undefined;
   return {
