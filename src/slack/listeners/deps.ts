@@ -4,7 +4,7 @@ import type { Desk } from '../../desk/index.js';
 import type { MeaningService } from '../../embeddings/index.js';
 import type { AnswerTurn } from '../answer-turns.js';
 import type { PostReply } from '../post-reply.js';
-import type { AssistantDeps } from './assistant/briefing-assistant.js';
+import type { ThreadContextStore } from './assistant/thread-context.js';
 import type { GapLog, Votes } from '../../feedback/index.js';
 import type { HomeView } from '../format/home-view.js';
 import type { SlackMessage } from '../format/slack-message.js';
@@ -43,4 +43,14 @@ export interface ListenerDeps {
   answerTurn?: AnswerTurn;
   /** How shared files are downloaded (the console reads them from disk). Default: the global fetch. */
   fetchFile?: typeof fetch;
+}
+
+/** What the panel needs besides the listeners' deps. */
+export interface AssistantDeps {
+  /** Where each thread's context (the channel the user is viewing) is kept. */
+  threadContext: ThreadContextStore;
+  /** True the first time a key is claimed (by any replica): the thread's title is set once. */
+  once: (key: string) => Promise<boolean>;
+  /** The daily post's channel and when it is made, to say so when the user is viewing that channel. */
+  dailyPost?: { channel: string; when: string };
 }

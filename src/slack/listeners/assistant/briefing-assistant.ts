@@ -8,26 +8,15 @@ import { webApiMessages } from '../../format/web-api-message.js';
 import { escapeText } from '../../format/escape.js';
 import type { SharedFile } from '../../download-file.js';
 import { conversationAnswers, postAnswer } from '../answer-question.js';
-import type { ListenerDeps } from '../deps.js';
+import type { AssistantDeps, ListenerDeps } from '../deps.js';
 import { addSharedFiles } from '../events/shared-files.js';
 import { mentionRemover } from '../without-mention.js';
 import { suggestedPrompts } from './suggested-prompts.js';
-import type { ThreadContextStore } from './thread-context.js';
 
 /** The status shown while the bot answers. */
 export const ANSWERING_STATUS = 'is reading the briefing…';
 /** Longest thread title. */
 const TITLE_LENGTH = 80;
-
-/** What the panel needs besides the listeners' deps. */
-export interface AssistantDeps {
-  /** Where each thread's context (the channel the user is viewing) is kept. */
-  threadContext: ThreadContextStore;
-  /** True the first time a key is claimed (by any replica): the thread's title is set once. */
-  once: (key: string) => Promise<boolean>;
-  /** The daily post's channel and when it is made, to say so when the user is viewing that channel. */
-  dailyPost?: { channel: string; when: string };
-}
 
 /** Factory for the assistant (`app.assistant(...)`). */
 export function briefingAssistant(deps: ListenerDeps, panel: AssistantDeps): Assistant {

@@ -1,10 +1,10 @@
 // `/briefing add <link>` and `/briefing remove <name>`: the editors' desk from the command line. The command is
 // acknowledged at once; the result follows privately through the command's response URL.
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { DeskError } from '../../../desk/index.js';
-import { addedMessage, deskRefusedMessage, deskUsageMessage, notAllowedMessage, readingMessage, removedMessage } from '../../format/desk-message.js';
+import { addedMessage, deskUsageMessage, notAllowedMessage, readingMessage, removedMessage } from '../../format/desk-message.js';
 import type { SlackMessage } from '../../format/slack-message.js';
 import type { ListenerDeps } from '../deps.js';
+import { refusal } from '../desk-refusal.js';
 
 /** What a `/briefing` text asks of the desk, if anything: add a link, or remove an article. */
 export function deskRequest(text: string): { verb: 'add' | 'remove'; argument: string } | undefined {
@@ -40,10 +40,4 @@ export async function runDeskCommand(
   }
   await ack();
   return reply(await desk.remove(request.argument, editor).then(removedMessage, (error: unknown) => refusal(error, 'remove that article')));
-}
-
-/** The reply for a desk failure: its reason when it is the desk's; anything else is not ours to explain. */
-export function refusal(error: unknown, what: string): SlackMessage {
-  if (error instanceof DeskError) return deskRefusedMessage(what, error.message);
-  throw error;
 }

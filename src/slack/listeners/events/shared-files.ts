@@ -4,7 +4,7 @@ import type { AllMiddlewareArgs, SayFn } from '@slack/bolt';
 import { addedMessage, deskRefusedMessage, notAllowedMessage } from '../../format/desk-message.js';
 import { forWebApi } from '../../format/web-api-message.js';
 import { downloadSharedFile, DownloadFailed, type SharedFile } from '../../download-file.js';
-import { refusal } from '../commands/desk-command.js';
+import { refusal } from '../desk-refusal.js';
 import type { ListenerDeps } from '../deps.js';
 
 /** Most files of one message taken. */
