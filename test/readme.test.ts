@@ -87,7 +87,7 @@ describe('the README stays a front door', () => {
 
 describe('settings documentation', () => {
   const readByCode = variablesIn(configSource, /'([A-Z][A-Z_]+)'/g).filter((v) => /^(SLACK|SUMMARY|LOG|KNOWLEDGE|STATE|PORT|REDIS|BRIEFING|FEEDBACK|GAPS|FETCH|EMBEDDINGS)/.test(v));
-  const inExample = variablesIn(envExample, /^([A-Z][A-Z_]+)=/gm);
+  const inExample = variablesIn(envExample, /^(?:# )?([A-Z][A-Z_]+)=/gm);
   const inTable = variablesIn(section(readme, 'Configuration'), /^\| `([A-Z][A-Z_]+)`/gm);
 
   it('.env.example has every variable the code reads, and no other', () => {
