@@ -3,7 +3,7 @@
 // built from scratch over the same documents would.
 import MiniSearch from 'minisearch';
 import { aliasPairs, mergeAliasPairs, type AliasPairs, type AliasTable, type Knowledge, type KnowledgeDocument, type Passage, splitDateline } from '../knowledge/index.js';
-import { LexicalTable, sharedLexicon, type LexicalTableData, type Lexicon, type VectorTable } from '../lexicon/index.js';
+import { LexicalTable, type LexicalTableData, type Lexicon, type VectorTable } from '../lexicon/index.js';
 import { CommonTerms } from './common-terms.js';
 import { buildLexicalTable, isLexicalWord, PhraseFinder, sameWord } from './lexical-words.js';
 import { searchPassages, type PassageMatch, type SearchConcept } from './search-passages.js';
@@ -95,7 +95,7 @@ export interface IndexTuning {
 const TUNING: IndexTuning = { commonMin: COMMON_MIN, commonShare: COMMON_SHARE };
 
 /** Indexes every passage at once (small knowledge, tests, the CLI). */
-export function buildPassageIndex(knowledge: Knowledge, tuning: IndexTuning = TUNING, lexicon: Lexicon = sharedLexicon()): PassageIndex {
+export function buildPassageIndex(knowledge: Knowledge, lexicon: Lexicon, tuning: IndexTuning = TUNING): PassageIndex {
   const state = new IndexState(lexicon, tuning);
   const indexed = knowledge.documents.flatMap((d) => state.addDocument(d));
   state.miniSearch.addAll(indexed);
@@ -103,7 +103,7 @@ export function buildPassageIndex(knowledge: Knowledge, tuning: IndexTuning = TU
 }
 
 /** Indexes every passage in chunks, yielding to the event loop between them, so the process keeps serving. */
-export async function buildPassageIndexAsync(knowledge: Knowledge, chunkSize = 500, lexicon: Lexicon = sharedLexicon()): Promise<PassageIndex> {
+export async function buildPassageIndexAsync(knowledge: Knowledge, lexicon: Lexicon, chunkSize = 500): Promise<PassageIndex> {
   const state = new IndexState(lexicon, TUNING);
   const indexed: IndexedPassage[] = [];
   let since = 0;
@@ -125,7 +125,7 @@ export async function buildPassageIndexAsync(knowledge: Knowledge, chunkSize = 5
  * load take 4.6 s.
  * @throws Error when the data does not fit the knowledge (a passage it names is missing).
  */
-export function loadPassageIndex(knowledge: Knowledge, data: PassageIndexData, lexicon: Lexicon = sharedLexicon()): PassageIndex {
+export function loadPassageIndex(knowledge: Knowledge, data: PassageIndexData, lexicon: Lexicon): PassageIndex {
   const state = new IndexState(lexicon, TUNING, MiniSearch.loadJS<IndexedPassage>(data.miniSearch, MINISEARCH_OPTIONS), Vocabulary.fromJSON(data.vocabulary));
   state.restore(knowledge, data);
   return state.finish(LexicalTable.fromJSON(data.lexical), CommonTerms.fromJSON(data.common));
@@ -137,7 +137,7 @@ export function loadPassageIndex(knowledge: Knowledge, data: PassageIndexData, l
  * structure, term by term, as `loadJS` does (MiniSearch 7's serialization version 2), yielding with `setImmediate`.
  * @throws Error when the data does not fit the knowledge.
  */
-export async function loadPassageIndexAsync(knowledge: Knowledge, data: PassageIndexData, lexicon: Lexicon = sharedLexicon(), sliceMs = LOAD_SLICE_MS): Promise<PassageIndex> {
+export async function loadPassageIndexAsync(knowledge: Knowledge, data: PassageIndexData, lexicon: Lexicon, sliceMs = LOAD_SLICE_MS): Promise<PassageIndex> {
   const serialized = data.miniSearch as unknown as SerializedMiniSearch;
   if (serialized.serializationVersion !== 2) return loadPassageIndex(knowledge, data, lexicon);
   let sliceStart = performance.now();
