@@ -9,7 +9,7 @@ import { decide, type Decision } from './decide.js';
 import { DECISION_DEFAULTS, FUSED_DECISION_DEFAULTS, type DecisionDefaults } from './decision-defaults.js';
 import { meaningFeatures, type Meaning } from './meaning.js';
 import { PassageTerms } from './proximity.js';
-import { PassageFacts } from './answer-type.js';
+import { PassageFacts } from './stated-facts.js';
 import { MAX_ANSWER_LENGTH } from './quote.js';
 import { rankDocuments } from './rank-documents.js';
 import { replyTo } from './reply.js';
