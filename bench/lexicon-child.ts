@@ -3,7 +3,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildPassageIndex } from '../src/search/passage-index.js';
+import { buildPassageIndex } from '../src/search/index.js';
 import { loadAliases, loadKnowledge } from '../src/knowledge/index.js';
 import { defaultCacheDir, Lexicon, openLexicon, WordNet, WordVectors } from '../src/lexicon/index.js';
 import { loadEngine } from '../src/live/load-engine.js';

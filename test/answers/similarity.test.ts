@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cosine, meanVector } from '../../src/answers/similarity.js';
 import { DIMENSIONS } from '../../src/lexicon/index.js';
-import { buildPassageIndex } from '../../src/search/passage-index.js';
+import { buildPassageIndex } from '../../src/search/index.js';
 import type { Concept } from '../../src/answers/resolve-query.js';
 import { closestInUse, MIN_SIMILARITY_IN_USE, UnheldWords } from '../../src/answers/soft-match.js';
 import { fromDocuments, parseDocument } from '../../src/knowledge/index.js';

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAnswerEngine } from '../../src/answers/index.js';
-import { buildPassageIndex } from '../../src/search/passage-index.js';
+import { buildPassageIndex } from '../../src/search/index.js';
 import { loadKnowledge } from '../../src/knowledge/index.js';
 import { createGenerator, writeCorpus } from '../../bench/corpus.js';
 import { tempDir } from '../helpers/temp-dir.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAnswerEngine, createWarmingEngine, loadAnswerEngine, WARMING_UP_TEXT } from '../../src/answers/index.js';
 import { cacheKey, readIndexCache, writeIndexCache } from '../../src/search/index-cache.js';
-import { buildPassageIndex, loadPassageIndex, loadPassageIndexAsync, reviveIndexLine, type PassageIndexData } from '../../src/search/passage-index.js';
+import { buildPassageIndex, loadPassageIndex, loadPassageIndexAsync, reviveIndexLine, type PassageIndexData } from '../../src/search/index.js';
 import { loadAliases, loadKnowledge } from '../../src/knowledge/index.js';
 import { KNOWLEDGE_DIR, SEED_FILE, SEED_TEXT } from '../helpers/seed.js';
 import { tempDir } from '../helpers/temp-dir.js';

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAnswerEngine, type AnswerEngine } from '../../src/answers/index.js';
-import { buildPassageIndex, loadPassageIndex, loadPassageIndexAsync, type PassageIndex } from '../../src/search/passage-index.js';
+import { buildPassageIndex, loadPassageIndex, loadPassageIndexAsync, type PassageIndex } from '../../src/search/index.js';
 import { fromDocuments, parseDocument, type KnowledgeDocument } from '../../src/knowledge/index.js';
 import { seededRandom } from '../helpers/seeded-random.js';
 import { testLexicon } from '../helpers/lexicon.js';
