@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createAnswerEngine } from '../src/answers/index.js';
 import { createEmbeddingsClient, createMeaningService } from '../src/embeddings/index.js';
 import { loadKnowledge } from '../src/knowledge/index.js';
+import { openLexicon } from '../src/lexicon/index.js';
 import { createLogger } from '../src/logger.js';
 import { createGenerator } from './corpus.js';
 import { percentile } from './stats.js';
@@ -35,8 +36,9 @@ if (mode === 'start') {
   const questions = Array.from({ length: Number(questionCount) }, () => generator.question());
   // The endpoint's time is left out: every question's vector is fetched before the clock starts.
   for (const q of questions) await meaning.prepare(q);
-  const lexical = createAnswerEngine(knowledge, { cacheSize: 0 });
-  const fused = createAnswerEngine(knowledge, { cacheSize: 0, meaning });
+  const lexicon = openLexicon();
+  const lexical = createAnswerEngine(knowledge, { lexicon, cacheSize: 0 });
+  const fused = createAnswerEngine(knowledge, { lexicon, cacheSize: 0, meaning });
   for (const q of questions.slice(0, 20)) {
     lexical.answer(q);
     fused.answer(q);

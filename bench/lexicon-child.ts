@@ -3,9 +3,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildPassageIndex } from '../src/search/passage-index.js';
+import { buildPassageIndex } from '../src/search/index.js';
 import { loadAliases, loadKnowledge } from '../src/knowledge/index.js';
-import { defaultCacheDir, Lexicon, WordNet, WordVectors } from '../src/lexicon/index.js';
+import { defaultCacheDir, Lexicon, openLexicon, WordNet, WordVectors } from '../src/lexicon/index.js';
 import { loadEngine } from '../src/live/load-engine.js';
 import { createLogger } from '../src/logger.js';
 
@@ -21,7 +21,7 @@ if (mode === 'seed') {
   // The bot's own start: knowledge, then the index (cached in STATE_DIR, or built and saved), then ready.
   const started = performance.now();
   const knowledge = loadKnowledge(KNOWLEDGE);
-  const { index } = await loadEngine(knowledge, KNOWLEDGE, loadAliases(KNOWLEDGE), join(stateDir, 'index-cache'), createLogger({ level: 'silent' }));
+  const { index } = await loadEngine(knowledge, KNOWLEDGE, loadAliases(KNOWLEDGE), join(stateDir, 'index-cache'), createLogger({ level: 'silent' }), { lexicon: openLexicon() });
   process.stdout.write(`${JSON.stringify({ index, readyMs: performance.now() - started, ...memory() })}\n`);
 } else {
   const before = memory();
@@ -33,7 +33,7 @@ if (mode === 'seed') {
   const after = memory();
   const knowledge = loadKnowledge(KNOWLEDGE);
   const building = performance.now();
-  const index = buildPassageIndex(knowledge, undefined, lexicon);
+  const index = buildPassageIndex(knowledge, lexicon);
   const buildMs = performance.now() - building;
   process.stdout.write(
     `${JSON.stringify({ loadMs, heapMB: after.heapMB - before.heapMB, rssMB: after.rssMB - before.rssMB, words: vectors.size, buildMs, forms: index.lexical.size })}\n`,

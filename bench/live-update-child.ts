@@ -3,6 +3,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { openLexicon } from '../src/lexicon/index.js';
 import { startLiveKnowledge } from '../src/live/live-knowledge.js';
 import { createLogger } from '../src/logger.js';
 
@@ -21,7 +22,7 @@ const memory = async (): Promise<Record<string, number> & { heapMB: number; rssM
   return { heapMB: m.heapUsed / 2 ** 20, rssMB: m.rss / 2 ** 20, heapTotalMB: m.heapTotal / 2 ** 20, externalMB: m.external / 2 ** 20, arrayBuffersMB: m.arrayBuffers / 2 ** 20 };
 };
 
-const live = await startLiveKnowledge({ dir, cacheDir, logger: createLogger({ level: 'silent' }), pollMs: 3_600_000, saveCacheAfterMs: 3_600_000 });
+const live = await startLiveKnowledge({ dir, cacheDir, logger: createLogger({ level: 'silent' }), lexicon: openLexicon(), pollMs: 3_600_000, saveCacheAfterMs: 3_600_000 });
 await live.ready;
 await wait(200);
 const answerable = (): boolean => {

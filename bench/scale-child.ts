@@ -2,6 +2,7 @@
 // knowledge without a cached index is built in a separate process): time to ready, memory, answer latency.
 import { createGenerator } from './corpus.js';
 import { loadAliases, loadKnowledge } from '../src/knowledge/index.js';
+import { openLexicon } from '../src/lexicon/index.js';
 import { loadEngine } from '../src/live/load-engine.js';
 import { createLogger } from '../src/logger.js';
 import { percentile } from './stats.js';
@@ -9,7 +10,7 @@ import { percentile } from './stats.js';
 const [dir = '', cacheDir = '', questionCount = '300'] = process.argv.slice(2);
 const started = performance.now();
 const knowledge = loadKnowledge(dir);
-const { engine, index } = await loadEngine(knowledge, dir, loadAliases(dir), cacheDir, createLogger({ level: 'silent' }), { cacheSize: 0 });
+const { engine, index } = await loadEngine(knowledge, dir, loadAliases(dir), cacheDir, createLogger({ level: 'silent' }), { lexicon: openLexicon(), cacheSize: 0 });
 const readyMs = performance.now() - started;
 // Memory at ready (one collection), and once settled: a second collection lets V8 give back the pages the first
 // emptied (the restore's garbage), then a moment for the allocator, as an operator sees it a little after start-up.

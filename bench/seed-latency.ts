@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import MiniSearch from 'minisearch';
 import { createAnswerEngine, type AnswerEngine } from '../src/answers/index.js';
 import { loadAliases, loadKnowledge, type Knowledge } from '../src/knowledge/index.js';
+import { openLexicon } from '../src/lexicon/index.js';
 import { answerMessage } from '../src/slack/format/answer-message.js';
 import { median, percentile } from './stats.js';
 
@@ -47,7 +48,8 @@ export function seedLatency(rounds = 9, warmupPasses = 10) {
   const knowledge = loadKnowledge(KNOWLEDGE);
   const aliases = loadAliases(KNOWLEDGE);
   const questions = realisticQuestions();
-  const warmEngine = createAnswerEngine(knowledge, { aliases, cacheSize: 0 });
+  const lexicon = openLexicon();
+  const warmEngine = createAnswerEngine(knowledge, { lexicon, aliases, cacheSize: 0 });
   const warmRaw = rawIndex(knowledge);
   for (let pass = 0; pass < warmupPasses; pass += 1) {
     timeEach(questions, (q) => answerMessage(warmEngine.answer(q)));
@@ -61,7 +63,7 @@ export function seedLatency(rounds = 9, warmupPasses = 10) {
   for (let round = 0; round < rounds; round += 1) {
     let started = performance.now();
     // No answer cache: every question goes the whole way (normalise → search → pick → format).
-    engine = createAnswerEngine(knowledge, { aliases, cacheSize: 0 });
+    engine = createAnswerEngine(knowledge, { lexicon, aliases, cacheSize: 0 });
     builds.engine.push(performance.now() - started);
     started = performance.now();
     raw = rawIndex(knowledge);

@@ -1,6 +1,6 @@
 // The answer engine: question in, quoted answer with its source (or an honest "not sure" or "not in the briefing") out.
 import { newestFirst, type AliasTable, type Knowledge, type KnowledgeDocument } from '../knowledge/index.js';
-import { sharedLexicon, type Lexicon } from '../lexicon/index.js';
+import type { Lexicon } from '../lexicon/index.js';
 import { buildPassageIndex, type PassageIndex, type SearchConcept } from '../search/index.js';
 import { expandShorthand, normaliseQuery, MAX_QUESTION_LENGTH } from '../text/index.js';
 import { compileAliases } from './aliases.js';
@@ -9,7 +9,7 @@ import { decide, type Decision } from './decide.js';
 import { DECISION_DEFAULTS, FUSED_DECISION_DEFAULTS, type DecisionDefaults } from './decision-defaults.js';
 import { meaningFeatures, type Meaning } from './meaning.js';
 import { PassageTerms } from './proximity.js';
-import { PassageFacts } from './answer-type.js';
+import { PassageFacts } from './stated-facts.js';
 import { MAX_ANSWER_LENGTH } from './quote.js';
 import { rankDocuments } from './rank-documents.js';
 import { replyTo } from './reply.js';
@@ -32,8 +32,8 @@ export interface AnswerEngineOptions {
   index?: PassageIndex;
   /** Answers remembered for questions asked again (by their normalised text). Default {@link ANSWER_CACHE_SIZE}; 0: none. */
   cacheSize?: number;
-  /** General English (WordNet). Default: the process' shared lexicon. */
-  lexicon?: Lexicon;
+  /** General English (WordNet, word vectors): open one per process (`openLexicon`) and give it to every engine. */
+  lexicon: Lexicon;
   /** Passages readers said do not answer a question (feedback): another passage answers it, or none. */
   avoid?: AvoidedPassages;
   /** The decision's weights and thresholds. Default: {@link DECISION_DEFAULTS}. */
@@ -74,9 +74,9 @@ export interface AnswerEngine {
 }
 
 /** Builds the index over `knowledge` (once) and returns the engine. */
-export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOptions = {}): AnswerEngine {
-  const lexicon = options.lexicon ?? sharedLexicon();
-  const index = options.index ?? buildPassageIndex(knowledge, undefined, lexicon);
+export function createAnswerEngine(knowledge: Knowledge, options: AnswerEngineOptions): AnswerEngine {
+  const { lexicon } = options;
+  const index = options.index ?? buildPassageIndex(knowledge, lexicon);
   // The team's own aliases win over those the articles define.
   const aliases = compileAliases({ ...index.derivedAliases, ...options.aliases });
   let spelledOut: SpelledOut | undefined;

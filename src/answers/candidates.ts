@@ -3,7 +3,9 @@
 import type { KnowledgeDocument, Passage } from '../knowledge/index.js';
 import type { Vocabulary, PassageIndex } from '../search/index.js';
 import { PERSONAL_WORDS } from '../text/index.js';
-import { answerTypeOf, figureFocus, type StatedFacts } from './answer-type.js';
+import { answerTypeOf } from './answer-type.js';
+import { figureFocus } from './question-asks.js';
+import type { StatedFacts } from './stated-facts.js';
 import { conceptWeight, coverageFactor, coverageWeight, isStoryName } from './concept-weight.js';
 import type { Features } from './features.js';
 import { closeness, type PassageTerms } from './proximity.js';

@@ -1,13 +1,13 @@
 // Loads a knowledge folder (articles and aliases) and makes the answer engine over it, from the index cache if it can.
 import { loadAliases, loadKnowledge, type Knowledge } from '../knowledge/index.js';
-import { sharedLexicon, type Lexicon } from '../lexicon/index.js';
+import type { Lexicon } from '../lexicon/index.js';
 import { createAnswerEngine, type AnswerEngine, type AnswerEngineOptions } from './answer-engine.js';
 import { cacheKey, readIndexCache, writeIndexCache, buildPassageIndexAsync, loadPassageIndexAsync, reviveIndexLine, type PassageIndex, type PassageIndexData } from '../search/index.js';
 
 type EngineOptions = Omit<AnswerEngineOptions, 'aliases' | 'index'>;
 
 /** Reads `dir` and returns a ready engine, indexing now. Throws KnowledgeError on bad knowledge. */
-export function openAnswerEngine(dir: string, options: EngineOptions = {}): AnswerEngine {
+export function openAnswerEngine(dir: string, options: EngineOptions): AnswerEngine {
   return createAnswerEngine(loadKnowledge(dir), { ...options, aliases: loadAliases(dir) });
 }
 
@@ -34,24 +34,24 @@ export async function loadAnswerEngine(
 ): Promise<LoadedEngine | undefined>;
 export async function loadAnswerEngine(
   knowledge: Knowledge,
-  options?: Omit<AnswerEngineOptions, 'index'> & { cacheDir?: string; cachedOnly?: false },
+  options: Omit<AnswerEngineOptions, 'index'> & { cacheDir?: string; cachedOnly?: false },
 ): Promise<LoadedEngine>;
 export async function loadAnswerEngine(
   knowledge: Knowledge,
-  options: Omit<AnswerEngineOptions, 'index'> & { cacheDir?: string; cachedOnly?: boolean } = {},
+  options: Omit<AnswerEngineOptions, 'index'> & { cacheDir?: string; cachedOnly?: boolean },
 ): Promise<LoadedEngine | undefined> {
   const started = performance.now();
   const { cacheDir, cachedOnly, ...engineOptions } = options;
   const key = cacheDir && knowledge.contentHash ? cacheKey(knowledge.contentHash) : undefined;
   const cached = cacheDir && key ? await readIndexCache(cacheDir, key, reviveIndexLine) : undefined;
-  const loaded = cached ? await loadCached(knowledge, cached) : undefined;
+  const loaded = cached ? await loadCached(knowledge, cached, engineOptions.lexicon) : undefined;
   if (loaded) {
-    await nextTurn(engineOptions.lexicon ?? sharedLexicon());
+    await nextTurn(engineOptions.lexicon);
     return { engine: createAnswerEngine(knowledge, { ...engineOptions, index: loaded }), passageIndex: loaded, index: 'cache', ms: performance.now() - started };
   }
   if (cachedOnly) return undefined;
-  const index = await buildPassageIndexAsync(knowledge);
-  await nextTurn(engineOptions.lexicon ?? sharedLexicon());
+  const index = await buildPassageIndexAsync(knowledge, engineOptions.lexicon);
+  await nextTurn(engineOptions.lexicon);
   const engine = createAnswerEngine(knowledge, { ...engineOptions, index });
   let cacheError: string | undefined;
   if (cacheDir && key) await writeIndexCache(cacheDir, key, index.toData()).catch((error: unknown) => (cacheError = String(error)));
@@ -60,9 +60,9 @@ export async function loadAnswerEngine(
 
 // A cache file that reads but does not load (say, a part missing) counts as no cache: the index is built again.
 // Restored in slices, so the event loop (and Slack's acks) are never held for long.
-async function loadCached(knowledge: Knowledge, data: PassageIndexData): Promise<PassageIndex | undefined> {
+async function loadCached(knowledge: Knowledge, data: PassageIndexData, lexicon: Lexicon): Promise<PassageIndex | undefined> {
   try {
-    return await loadPassageIndexAsync(knowledge, data);
+    return await loadPassageIndexAsync(knowledge, data, lexicon);
   } catch {
     return undefined;
   }

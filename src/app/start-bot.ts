@@ -2,6 +2,7 @@
 import type { App, webApi } from '@slack/bolt';
 import { indexCacheDir, startLiveKnowledge, type LiveKnowledge } from '../live/index.js';
 import type { Knowledge } from '../knowledge/index.js';
+import { openLexicon } from '../lexicon/index.js';
 import type { Config } from '../config/index.js';
 import { type ConsoleIO, storeGuard, createSlackApp, type SlackAppOptions, fixedReplies, summaryMessage, consoleTransport, slackTransport, storedThreadContext } from '../slack/index.js';
 import type { Logger } from '../logger.js';
@@ -70,6 +71,8 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
     dir: config.knowledgeDir,
     cacheDir: indexCacheDir(config.stateDir),
     logger,
+    // General English for every engine of this process: WordNet read now, its word vectors as the index loads.
+    lexicon: openLexicon(),
     pollMs: config.knowledgePollSeconds * 1_000,
     ...(options.knowledgeDebounceMs !== undefined ? { debounceMs: options.knowledgeDebounceMs } : {}),
     ...(options.indexCacheSaveMs !== undefined ? { saveCacheAfterMs: options.indexCacheSaveMs } : {}),

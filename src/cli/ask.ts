@@ -3,6 +3,7 @@
 import { createInterface } from 'node:readline';
 import { openAnswerEngine, type Answer } from '../answers/index.js';
 import { loadCoreConfig } from '../config/index.js';
+import { openLexicon } from '../lexicon/index.js';
 import { createLogger } from '../logger.js';
 import { runMain } from '../app/index.js';
 import { formatAnswerBlock, formatAnswerLine, formatTrace } from './format-answer.js';
@@ -30,7 +31,7 @@ await runMain(async () => {
   const config = loadCoreConfig(process.env, { defaultLogLevel: 'warn' });
   const logger = createLogger({ level: config.logLevel });
   const started = performance.now();
-  const engine = openAnswerEngine(config.knowledgeDir);
+  const engine = openAnswerEngine(config.knowledgeDir, { lexicon: openLexicon() });
   logger.info({ passages: engine.knowledge.passages.length, ms: Math.round(performance.now() - started) }, 'index built');
 
   if (question) {

@@ -2,13 +2,11 @@
 import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { DIMENSIONS, dot, SCALE } from './quantised.js';
+import { VectorTable } from './vector-table.js';
 
-/** Dimensions of the vectors. */
-export const DIMENSIONS = 100;
 /** Words kept: the most frequent English words (the package lists its vectors most frequent first). */
 export const VOCABULARY_SIZE = 60_000;
-/** Vectors are unit length, each component a signed byte: a dot product over `SCALE²` is the cosine. */
-const SCALE = 127;
 /** Bumped when the cached form changes. */
 const CACHE_FORMAT = 1;
 
@@ -142,72 +140,6 @@ export class WordVectors {
       // A read-only folder: the vectors are read from the package again next time.
     }
   }
-}
-
-/** Words with their vectors side by side, to find which of them are used most like a given word; words can come and go. */
-export class VectorTable {
-  private readonly words: (string | undefined)[];
-  private rows: Int8Array;
-  private readonly rowOf = new Map<string, number>();
-  private readonly free: number[] = [];
-
-  constructor(
-    private readonly vectors: WordVectors,
-    words: readonly string[],
-    rows: Int8Array,
-  ) {
-    this.words = [...words];
-    this.rows = rows;
-    this.words.forEach((w, r) => this.rowOf.set(w as string, r));
-  }
-
-  /** Adds a word (if it has a vector and is not in the table). */
-  add(word: string): void {
-    const vector = this.vectors.vector(word);
-    if (!vector || this.rowOf.has(word)) return;
-    const row = this.free.pop() ?? this.words.length;
-    if ((row + 1) * DIMENSIONS > this.rows.length) {
-      const grown = new Int8Array(Math.max((row + 1) * DIMENSIONS, this.rows.length * 2));
-      grown.set(this.rows);
-      this.rows = grown;
-    }
-    this.rows.set(vector, row * DIMENSIONS);
-    this.words[row] = word;
-    this.rowOf.set(word, row);
-  }
-
-  /** Takes a word out. */
-  remove(word: string): void {
-    const row = this.rowOf.get(word);
-    if (row === undefined) return;
-    this.rowOf.delete(word);
-    this.words[row] = undefined;
-    this.free.push(row);
-  }
-
-  /**
-   * The words of the table closest in use to `word` (cosine at least `min`), closest first (equally close: in
-   * alphabetical order), those `keep` accepts.
-   */
-  nearest(word: string, min: number, limit: number, keep: (word: string) => boolean = () => true): { word: string; similarity: number }[] {
-    const target = this.vectors.vector(word);
-    if (!target) return [];
-    const found: { word: string; similarity: number }[] = [];
-    const threshold = min * SCALE * SCALE;
-    for (let r = 0; r < this.words.length; r += 1) {
-      const candidate = this.words[r];
-      if (candidate === undefined) continue;
-      const value = dot(target, 0, this.rows, r * DIMENSIONS);
-      if (value >= threshold && keep(candidate)) found.push({ word: candidate, similarity: value / (SCALE * SCALE) });
-    }
-    return found.sort((a, b) => b.similarity - a.similarity || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0)).slice(0, limit);
-  }
-}
-
-function dot(a: Int8Array, i: number, b: Int8Array, j: number): number {
-  let sum = 0;
-  for (let d = 0; d < DIMENSIONS; d += 1) sum += (a[i + d] as number) * (b[j + d] as number);
-  return sum;
 }
 
 function addVector(data: Int8Array, row: number, values: readonly number[]): void {

@@ -5,6 +5,7 @@ import { createAnswerEngine, createWarmingEngine, type AnswerEngineOptions, type
 import { cacheKey, writeIndexCache, type PassageIndex } from '../search/index.js';
 import { KnowledgeError, type AliasTable, type Knowledge, type KnowledgeDocument } from '../knowledge/index.js';
 import { BUILD_IN_PROCESS_LIMIT, buildInChild, loadEngine } from './load-engine.js';
+import type { Lexicon } from '../lexicon/index.js';
 import type { Logger } from '../logger.js';
 import { KnowledgeFolder, type FolderScan } from './knowledge-folder.js';
 import { watchFolder, type FolderWatch } from './watch-folder.js';
@@ -15,6 +16,8 @@ export interface LiveKnowledgeOptions {
   /** Where the index cache is kept (`STATE_DIR/index-cache`). */
   cacheDir: string;
   logger: Logger;
+  /** General English for every engine over this knowledge (the process opens one and passes it down). */
+  lexicon: Lexicon;
   /** How often the folder is also listed, besides change events. Default 10 s. */
   pollMs?: number;
   /** Quiet time after the last change event before the folder is read. Default 500 ms. */
@@ -51,7 +54,8 @@ export interface LiveKnowledge {
 export async function startLiveKnowledge(options: LiveKnowledgeOptions): Promise<LiveKnowledge> {
   const { dir, cacheDir, logger } = options;
   const log = logger.child({ module: 'knowledge' });
-  const engineOptions: Pick<AnswerEngineOptions, 'avoid' | 'meaning'> = {
+  const engineOptions: Pick<AnswerEngineOptions, 'lexicon' | 'avoid' | 'meaning'> = {
+    lexicon: options.lexicon,
     ...(options.avoid ? { avoid: options.avoid } : {}),
     ...(options.meaning ? { meaning: options.meaning } : {}),
   };

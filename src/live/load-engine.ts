@@ -14,7 +14,7 @@ const TYPESCRIPT = import.meta.url.endsWith('.ts');
 const BUILDER = fileURLToPath(new URL(`../cli/build-index.${TYPESCRIPT ? 'ts' : 'js'}`, import.meta.url));
 
 /** Options of {@link loadEngine}. */
-export interface LoadEngineOptions extends Pick<AnswerEngineOptions, 'cacheSize' | 'avoid' | 'meaning'> {
+export interface LoadEngineOptions extends Pick<AnswerEngineOptions, 'lexicon' | 'cacheSize' | 'avoid' | 'meaning'> {
   /** Passages above which a missing index is built in a separate process. Default {@link BUILD_IN_PROCESS_LIMIT}. */
   buildInProcessLimit?: number;
 }
@@ -26,7 +26,7 @@ export async function loadEngine(
   aliases: AliasTable,
   cacheDir: string,
   logger: Logger,
-  { buildInProcessLimit = BUILD_IN_PROCESS_LIMIT, ...options }: LoadEngineOptions = {},
+  { buildInProcessLimit = BUILD_IN_PROCESS_LIMIT, ...options }: LoadEngineOptions,
 ): Promise<LoadedEngine> {
   if (knowledge.passages.length > buildInProcessLimit) {
     const cached = await loadAnswerEngine(knowledge, { ...options, aliases, cacheDir, cachedOnly: true });

@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { createAnswerEngine, DECISION_DEFAULTS, MAX_ANSWER_LENGTH, openAnswerEngine } from '../../src/answers/index.js';
 import { fromDocuments, parseDocument } from '../../src/knowledge/index.js';
 import { KNOWLEDGE_DIR, SEED_TEXT } from '../helpers/seed.js';
+import { testLexicon } from '../helpers/lexicon.js';
 
-const engine = openAnswerEngine(KNOWLEDGE_DIR);
+const lexicon = testLexicon();
+
+const engine = openAnswerEngine(KNOWLEDGE_DIR, { lexicon });
 /** Where the passage a reply puts first is: the one it quotes, or its first candidate when it is not sure. */
 const location = (q: string): string | undefined => {
   const answer = engine.answer(q);
@@ -55,7 +58,7 @@ describe('the answer value', () => {
     );
     // Every question declined here; the closest passages offered whatever the best candidate's confidence.
     const declining = { ...DECISION_DEFAULTS, answerAt: 2, notSureAt: 2, offerAt: 0 };
-    const harbour = createAnswerEngine(fromDocuments([doc]), { decision: declining });
+    const harbour = createAnswerEngine(fromDocuments([doc]), { lexicon, decision: declining });
     const answer = harbour.answer('how much will the dredging cost the taxpayer');
     expect(answer).toMatchObject({ answered: false, outcome: 'not-covered', reason: 'not-covered' });
     // Only a passage that holds a word of the question itself is offered ("board" is not asked about).
@@ -66,7 +69,7 @@ describe('the answer value', () => {
     expect(named).toMatchObject({ answered: false, reason: 'unknown-name' });
     expect(named.suggestions.map((s) => s.passageId)).toEqual(['harbour#p2']);
     // Below the offer threshold nothing is offered.
-    const strict = createAnswerEngine(fromDocuments([doc]), { decision: { ...declining, offerAt: 2 } });
+    const strict = createAnswerEngine(fromDocuments([doc]), { lexicon, decision: { ...declining, offerAt: 2 } });
     expect(strict.answer('how much will the dredging cost the taxpayer').suggestions).toEqual([]);
   });
 
@@ -78,7 +81,7 @@ describe('the answer value', () => {
 
   it('keeps long passages within the answer limit by quoting their best sentences', () => {
     const long = `${'Filler sentence about nothing in particular here. '.repeat(30)}The glacier report covers walrus counts.`;
-    const small = createAnswerEngine(fromDocuments([parseDocument(`${long}\n\nOther paragraph about ports.`, 'x.txt')]));
+    const small = createAnswerEngine(fromDocuments([parseDocument(`${long}\n\nOther paragraph about ports.`, 'x.txt')]), { lexicon });
     const answer = small.answer('walrus glacier');
     expect(answer.answered).toBe(true);
     expect(answer.answer.length).toBeLessThanOrEqual(MAX_ANSWER_LENGTH);
@@ -114,7 +117,7 @@ describe('words people use that the article does not', () => {
   });
 
   it('does not use aliases the engine was not given', () => {
-    const bare = createAnswerEngine(engine.knowledge);
+    const bare = createAnswerEngine(engine.knowledge, { lexicon });
     expect(location('what is obor')).toBe('FAQ 1');
     expect(bare.answer('what is obor').answered).toBe(false);
   });
@@ -139,19 +142,19 @@ describe('abstaining', () => {
 
 describe('the answer cache', () => {
   it('gives the same answer again without searching, keyed by the normalised question', () => {
-    const cached = createAnswerEngine(engine.knowledge, { cacheSize: 2 });
+    const cached = createAnswerEngine(engine.knowledge, { lexicon, cacheSize: 2 });
     const first = cached.answer('what about the arctic');
     expect(cached.answer('<@U1>   what about the arctic :snowflake:')).toBe(first);
   });
 
   it('forgets the least recently used answer beyond its size, and can be turned off', () => {
-    const cached = createAnswerEngine(engine.knowledge, { cacheSize: 2 });
+    const cached = createAnswerEngine(engine.knowledge, { lexicon, cacheSize: 2 });
     const arctic = cached.answer('arctic');
     cached.answer('sanctions');
     cached.answer('arctic');
     cached.answer('whats the BRI');
     expect(cached.answer('arctic')).toBe(arctic);
-    const uncached = createAnswerEngine(engine.knowledge, { cacheSize: 0 });
+    const uncached = createAnswerEngine(engine.knowledge, { lexicon, cacheSize: 0 });
     expect(uncached.answer('arctic')).not.toBe(uncached.answer('arctic'));
     expect(uncached.answer('arctic')).toEqual(arctic);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { holdsDuration, asksForCount, countsDirectly, asksForMoney, holdsMoney, asksForAge, asksForDuration, asksForTime, holdsAge, holdsTime, asksForFigure, asksForShare, holdsAnyFigure, figureNear, holdsFigure, holdsPercent } from '../../src/answers/answer-type.js';
+import { asksForAge, asksForCount, asksForDuration, asksForFigure, asksForMoney, asksForShare, asksForTime } from '../../src/answers/question-asks.js';
+import { countsDirectly, figureNear, holdsAge, holdsAnyFigure, holdsDuration, holdsFigure, holdsMoney, holdsPercent, holdsTime } from '../../src/answers/text-states.js';
 import type { Concept } from '../../src/answers/resolve-query.js';
 
 const concept = (terms: string[]): Concept => ({

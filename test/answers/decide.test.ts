@@ -5,6 +5,9 @@ import { createAnswerEngine, DECISION_DEFAULTS, FEATURE_NAMES, type DecisionDefa
 import { decide } from '../../src/answers/decide.js';
 import type { Candidate } from '../../src/answers/candidates.js';
 import { fromDocuments, parseDocument, type Passage } from '../../src/knowledge/index.js';
+import { testLexicon } from '../helpers/lexicon.js';
+
+const lexicon = testLexicon();
 
 const zero = Object.fromEntries(FEATURE_NAMES.map((n) => [n, 0])) as Features;
 const passage = (i: number): Passage => ({ id: `d#p${i}`, docId: 'd', kind: 'paragraph', index: i, text: `Paragraph ${i}.`, line: i });
@@ -62,7 +65,7 @@ Sources:
 `;
 
 describe('the decision on a made-up article', () => {
-  const engine = createAnswerEngine(fromDocuments([parseDocument(PORT, 'port.txt')]), { cacheSize: 0 });
+  const engine = createAnswerEngine(fromDocuments([parseDocument(PORT, 'port.txt')]), { lexicon, cacheSize: 0 });
 
   it('is surer of a question the article answers than of a near miss about the same story', () => {
     const answered = engine.answer('how long will it take to clear the backlog');
@@ -84,7 +87,7 @@ describe('the decision on a made-up article', () => {
 
   it('is less sure when two passages hold the question about equally, and shows both', () => {
     const twins = `Title: Two bridges\n\nThe council will repair the north bridge next year.\n\nThe council will repair the south bridge next year.\n\nThe library opens on Sundays.\n`;
-    const both = createAnswerEngine(fromDocuments([parseDocument(twins, 'bridges.txt')]), { cacheSize: 0 });
+    const both = createAnswerEngine(fromDocuments([parseDocument(twins, 'bridges.txt')]), { lexicon, cacheSize: 0 });
     const close = both.explain('will the council repair the bridge').decision;
     const clear = both.explain('will the council repair the north bridge').decision;
     expect(close.confidence).toBeLessThan(clear.confidence);

@@ -2,6 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { createAnswerEngine, type Answer } from '../../src/answers/index.js';
 import { fromDocuments, parseDocument } from '../../src/knowledge/index.js';
+import { testLexicon } from '../helpers/lexicon.js';
+
+const lexicon = testLexicon();
 
 const FERRIES = `Title: Harbor council approves ferry purchase
 Date: 2026-10-01
@@ -37,9 +40,9 @@ Sources:
 
 const BAKERY = `Title: Bakery chain changes hands\n\nLEEDS (Wire) — Crumb & Co, a chain of 40 bakeries, was sold to a rival on Monday.\n\nChief executive Dana Marlowe will leave after the sale, the company said.\n\nAn independent review will examine the accounts.\n`;
 
-const ferries = createAnswerEngine(fromDocuments([parseDocument(FERRIES, 'ferries.txt')]), { cacheSize: 0 });
-const both = createAnswerEngine(fromDocuments([parseDocument(FERRIES, 'ferries.txt'), parseDocument(ORCHARD, 'orchard.txt')]), { cacheSize: 0 });
-const bakery = createAnswerEngine(fromDocuments([parseDocument(BAKERY, 'bakery.txt')]), { cacheSize: 0 });
+const ferries = createAnswerEngine(fromDocuments([parseDocument(FERRIES, 'ferries.txt')]), { lexicon, cacheSize: 0 });
+const both = createAnswerEngine(fromDocuments([parseDocument(FERRIES, 'ferries.txt'), parseDocument(ORCHARD, 'orchard.txt')]), { lexicon, cacheSize: 0 });
+const bakery = createAnswerEngine(fromDocuments([parseDocument(BAKERY, 'bakery.txt')]), { lexicon, cacheSize: 0 });
 /** The passage a reply puts first: the one it quotes, or its first candidate when it is not sure. */
 const first = (answer: Answer): string | undefined => answer.source?.passageId ?? (answer.outcome === 'not-sure' ? answer.suggestions[0]?.passageId : undefined);
 const where = (q: string, engine = ferries): string | undefined => first(engine.answer(q));
@@ -65,7 +68,7 @@ describe('answers in words the article does not use', () => {
 
   it('marks the passage that counts what "how many" asks as stating it exactly, not one that only mentions both', () => {
     const text = `Title: Hospital group hit\n\nERIE (Wire) — A cyber attack shut down all six hospitals of the group on Saturday, the group said.\n\nThe gang has hit 31 organisations since March, most of them hospitals and schools.\n`;
-    const engine = createAnswerEngine(fromDocuments([parseDocument(text, 'hospitals.txt')]), { cacheSize: 0 });
+    const engine = createAnswerEngine(fromDocuments([parseDocument(text, 'hospitals.txt')]), { lexicon, cacheSize: 0 });
     const features = new Map(engine.explain('how many hospitals were hit').decision.ranked.map((s) => [s.candidate.passage.id, s.candidate.features]));
     expect(features.get('hospitals#p1')).toMatchObject({ typeFit: 1, typeExact: 1, typeMiss: 0 });
     expect(features.get('hospitals#p2')).toMatchObject({ typeFit: 1, typeExact: 0, typeMiss: 0 });
@@ -73,7 +76,7 @@ describe('answers in words the article does not use', () => {
 
   it('answers "how long" from the passage that states a length of time, over one with any figure', () => {
     const text = `Title: Party loses power\n\nVALMORA (Wire) — The Social Union lost power on Sunday after 12 years, winning 41 seats.\n\nA Social Union in power won 88 seats in 2014 and 90 seats in 2018.\n\nTurnout was 71 percent, election officials said.\n\nThe new parliament meets on Dec. 1 to elect a speaker.\n\nMarkets barely moved on Monday.\n`;
-    const engine = createAnswerEngine(fromDocuments([parseDocument(text, 'party.txt')]), { cacheSize: 0 });
+    const engine = createAnswerEngine(fromDocuments([parseDocument(text, 'party.txt')]), { lexicon, cacheSize: 0 });
     expect(engine.answer('how long was the social union in power').source?.passageId).toBe('party#p1');
   });
 
@@ -152,7 +155,7 @@ describe('several articles', () => {
   it('answers a question that names one article from that article, or not at all', () => {
     const hospital = `Title: Hospital group hit by cyber attack\n\nERIE (Wire) — A cyber attack shut the systems of Brightwater Health on Monday.\n\nThe group, Brightwater Health, employs 9,400 people and reported revenue of $2.3 billion.\n\nThe attackers demanded $8 million in bitcoin.\n`;
     const retail = `Title: Retailers report weak annual sales\n\nLONDON (Wire) — Annual sales at the country's retailers fell 2 percent.\n\nClothing sales were weakest, while food held up.\n\nThe trade body expects sales to recover next year.\n`;
-    const engine = createAnswerEngine(fromDocuments([parseDocument(hospital, 'a.txt'), parseDocument(retail, 'b.txt')]), { cacheSize: 0 });
+    const engine = createAnswerEngine(fromDocuments([parseDocument(hospital, 'a.txt'), parseDocument(retail, 'b.txt')]), { lexicon, cacheSize: 0 });
     expect(engine.answer('annual sales?').source?.passageId).toBe('b#p1');
     expect(engine.answer('brightwater annual sales?').source?.file ?? 'none').not.toBe('b.txt');
     expect(engine.answer('brightwater revenue').source?.passageId).toBe('a#p2');

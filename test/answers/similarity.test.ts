@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { cosine, meanVector } from '../../src/answers/similarity.js';
-import { DIMENSIONS, sharedLexicon } from '../../src/lexicon/index.js';
-import { buildPassageIndex } from '../../src/search/passage-index.js';
+import { DIMENSIONS } from '../../src/lexicon/index.js';
+import { buildPassageIndex } from '../../src/search/index.js';
 import type { Concept } from '../../src/answers/resolve-query.js';
 import { closestInUse, MIN_SIMILARITY_IN_USE, UnheldWords } from '../../src/answers/soft-match.js';
 import { fromDocuments, parseDocument } from '../../src/knowledge/index.js';
+import { testLexicon } from '../helpers/lexicon.js';
 
-const vectors = sharedLexicon().vectors;
+const lexicon = testLexicon();
+
+const vectors = lexicon.vectors;
 
 describe('similarity in use', () => {
   it('finds a question closer to a passage about the same thing than to one about something else', () => {
@@ -38,7 +41,7 @@ describe('question words a passage says otherwise', () => {
   it('credits a passage whose own word is used like the question word, and not one without', () => {
     if (!vectors) throw new Error('no word vectors');
     const vocabulary = fromDocuments([parseDocument('Hackers stole patient data.\n\nThe weather was mild.\n', 'x.txt')]);
-    const credit = new UnheldWords([unheld], buildPassageIndex(vocabulary).vocabulary, vectors);
+    const credit = new UnheldWords([unheld], buildPassageIndex(vocabulary, lexicon).vocabulary, vectors);
     expect(closestInUse(vectors.vector('grab') as Int8Array, words('hackers stole data'))).toBeGreaterThan(MIN_SIMILARITY_IN_USE);
     expect(credit.credit(nothingHeld, words('hackers stole data'))).toBeGreaterThan(0);
     expect(credit.credit(nothingHeld, words('the weather was mild'))).toBe(0);

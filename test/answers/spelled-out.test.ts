@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createAnswerEngine } from '../../src/answers/index.js';
 import { SpelledOut } from '../../src/answers/spelled-out.js';
 import { fromDocuments, parseDocument, type Passage } from '../../src/knowledge/index.js';
+import { testLexicon } from '../helpers/lexicon.js';
+
+const lexicon = testLexicon();
 
 const passage = (text: string, i: number): Passage => ({ id: `d#p${i + 1}`, docId: 'd', kind: 'paragraph', index: i + 1, text, line: 1 + 2 * i });
 const passages = [
@@ -46,7 +49,7 @@ Priya Ramanathan, an economist, said house prices fell 4.6 percent from a year e
 `;
 
 describe('questions with abbreviations', () => {
-  const engine = createAnswerEngine(fromDocuments([parseDocument(BANK, 'bank.txt')]), { cacheSize: 0 });
+  const engine = createAnswerEngine(fromDocuments([parseDocument(BANK, 'bank.txt')]), { lexicon, cacheSize: 0 });
 
   it('answers an abbreviation of the story’s own words', () => {
     // The candidate the decision weighs highest (both passages name the abbreviated phrase).

@@ -12,6 +12,9 @@ import { captureLogger } from '../helpers/capture-logger.js';
 import { startPageServer, type PageServer } from '../helpers/page-server.js';
 import { SEED_FILE, SEED_TEXT } from '../helpers/seed.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { testLexicon } from '../helpers/lexicon.js';
+
+const lexicon = testLexicon();
 
 const editor = { user: 'U0EDITOR' };
 const text = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -34,7 +37,7 @@ afterAll(async () => {
 async function openDesk(files: Record<string, string> = { [SEED_FILE]: SEED_TEXT }, maxArticles?: number) {
   const dir = tempDir(files);
   const logs = captureLogger('info');
-  const live = await startLiveKnowledge({ dir, cacheDir: tempDir(), logger: logs.logger, pollMs: 60_000 });
+  const live = await startLiveKnowledge({ dir, cacheDir: tempDir(), logger: logs.logger, lexicon, pollMs: 60_000 });
   await live.ready;
   const changes: DeskChange[] = [];
   const fetcher = createSafeFetcher({ allowPrivate: true, timeoutMs: 2_000 });

@@ -11,6 +11,9 @@ import type { SharedStore } from '../../src/store/shared-store.js';
 import { captureLogger } from '../helpers/capture-logger.js';
 import { SEED_FILE, SEED_TEXT } from '../helpers/seed.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { testLexicon } from '../helpers/lexicon.js';
+
+const lexicon = testLexicon();
 
 const editor = { user: 'U0EDITOR' };
 const article = (title: string, body: string): Uint8Array => new TextEncoder().encode(`Title: ${title}\n\n${body}\n`);
@@ -26,7 +29,7 @@ afterEach(() => {
 async function replica(store: SharedStore) {
   const dir = tempDir({ [SEED_FILE]: SEED_TEXT });
   const { logger } = captureLogger();
-  const live = await startLiveKnowledge({ dir, cacheDir: tempDir(), logger, pollMs: 60_000 });
+  const live = await startLiveKnowledge({ dir, cacheDir: tempDir(), logger, lexicon, pollMs: 60_000 });
   await live.ready;
   const link: { sync?: ReplicaSync } = {};
   const desk = new Desk({

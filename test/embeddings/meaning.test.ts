@@ -13,6 +13,9 @@ import { hashedWords, startEmbeddingsServer, type EmbeddingsServer } from '../he
 import { redisAvailable, startRedis } from '../helpers/redis-server.js';
 import { appendVectors, readVectorFile } from '../../src/embeddings/vector-file.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { testLexicon } from '../helpers/lexicon.js';
+
+const lexicon = testLexicon();
 
 const ARTICLE = `Title: Harbour council vote
 
@@ -150,7 +153,7 @@ describe('the meaning service', () => {
       expect(logs.lines.filter((l) => l.msg === 'the endpoint refused a passage: it is weighed without its embedding')).toHaveLength(1);
       // The fused decision still decides: the refused passage's similarity counts as 0.
       await meaning.prepare('harbour budget');
-      expect(createAnswerEngine(knowledge, { meaning, cacheSize: 0 }).answer('harbour budget').byMeaning).toBe(true);
+      expect(createAnswerEngine(knowledge, { lexicon, meaning, cacheSize: 0 }).answer('harbour budget').byMeaning).toBe(true);
     } finally {
       await picky.close();
     }
@@ -205,7 +208,7 @@ describe('the meaning service', () => {
     const knowledge = knowledgeOf(ARTICLE);
     const { meaning, logs } = await service();
     await meaning.follow(knowledge);
-    const engine = createAnswerEngine(knowledge, { meaning, cacheSize: 0 });
+    const engine = createAnswerEngine(knowledge, { lexicon, meaning, cacheSize: 0 });
     const ask = async (q: string) => {
       await meaning.prepare(q);
       return engine.answer(q);
@@ -296,9 +299,9 @@ describe('the engine with meaning', () => {
   const heavy = { ...FUSED_DECISION_DEFAULTS, weights: { ...FUSED_DECISION_DEFAULTS.weights, meaningLead: 30 } };
 
   it('lifts the passage that means the question over the one that holds its words', () => {
-    const lexical = createAnswerEngine(knowledge, { cacheSize: 0 }).explain('harbour budget fees');
+    const lexical = createAnswerEngine(knowledge, { lexicon, cacheSize: 0 }).explain('harbour budget fees');
     expect(lexical.decision.ranked[0]?.candidate.passage.id).toBe(meeting?.id);
-    const fused = createAnswerEngine(knowledge, { meaning: meaningWith(all), fusedDecision: heavy, cacheSize: 0 }).explain('harbour budget fees');
+    const fused = createAnswerEngine(knowledge, { lexicon, meaning: meaningWith(all), fusedDecision: heavy, cacheSize: 0 }).explain('harbour budget fees');
     expect(fused.answer.byMeaning).toBe(true);
     expect(fused.decision.ranked[0]?.candidate.passage.id).toBe(opposed?.id);
     expect(fused.decision.ranked[0]?.candidate.features.meaning).toBeCloseTo(1, 5);
@@ -307,7 +310,7 @@ describe('the engine with meaning', () => {
   it('decides lexically while a candidate has no vector yet, or the question has none', () => {
     const partial = new Map(all);
     partial.delete(meeting?.id as string);
-    const engine = createAnswerEngine(knowledge, { meaning: meaningWith(partial), fusedDecision: heavy, cacheSize: 0 });
+    const engine = createAnswerEngine(knowledge, { lexicon, meaning: meaningWith(partial), fusedDecision: heavy, cacheSize: 0 });
     const waiting = engine.explain('harbour budget fees');
     expect(waiting.answer.byMeaning).toBeUndefined();
     expect(waiting.decision.ranked[0]?.candidate.passage.id).toBe(meeting?.id);
@@ -316,7 +319,7 @@ describe('the engine with meaning', () => {
 
   it('remembers a fused answer apart from a lexical one', () => {
     const vectors = new Map<string, Float32Array>();
-    const engine = createAnswerEngine(knowledge, { meaning: meaningWith(vectors), fusedDecision: heavy });
+    const engine = createAnswerEngine(knowledge, { lexicon, meaning: meaningWith(vectors), fusedDecision: heavy });
     expect(engine.answer('harbour budget fees').byMeaning).toBeUndefined();
     for (const [id, v] of all) vectors.set(id, v);
     expect(engine.answer('harbour budget fees').byMeaning).toBe(true);

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import MiniSearch from 'minisearch';
 import { createAnswerEngine, type Answer, type AnswerEngine, type DecisionDefaults } from '../../src/answers/index.js';
 import { fromDocuments, parseAliases, parseDocument, type AliasTable, type KnowledgeDocument } from '../../src/knowledge/index.js';
+import { testLexicon } from '../helpers/lexicon.js';
 
 /** A question set as written: passages named locally (`p3`, `faq1`). */
 interface QuestionFile {
@@ -166,7 +167,7 @@ export const precisionOf = (s: EvalScore): number => s.right / Math.max(1, s.ans
 
 /** The engine a run is measured on (the cache off, so every question is searched), with the decision shipped or `decision`. */
 export function engineFor(run: EvalRun, decision?: DecisionDefaults): AnswerEngine {
-  return createAnswerEngine(fromDocuments(run.documents), { aliases: run.aliases, cacheSize: 0, ...(decision ? { decision } : {}) });
+  return createAnswerEngine(fromDocuments(run.documents), { lexicon: testLexicon(), aliases: run.aliases, cacheSize: 0, ...(decision ? { decision } : {}) });
 }
 
 /** The passages a reply quotes or offers. */

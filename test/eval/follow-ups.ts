@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { answerInThread, createAnswerEngine, type Answer, type AnswerEngine, type Meaning, type ThreadTurn } from '../../src/answers/index.js';
 import { loadKnowledge } from '../../src/knowledge/index.js';
+import { testLexicon } from '../helpers/lexicon.js';
 
 /** A turn as the set's writer wrote it. */
 interface Turn {
@@ -41,7 +42,7 @@ export function followUpQuestions(folder: string): string[] {
 export function scoreFollowUps(folder: string, threaded: boolean, meaning?: Meaning): FollowUpScore {
   const dir = join(import.meta.dirname, folder);
   const key = `${dir}${meaning ? ' with meaning' : ''}`;
-  const engine = engines.get(key) ?? createAnswerEngine(loadKnowledge(dir), meaning ? { meaning } : {});
+  const engine = engines.get(key) ?? createAnswerEngine(loadKnowledge(dir), { lexicon: testLexicon(), ...(meaning ? { meaning } : {}) });
   engines.set(key, engine);
   const threads = threadsIn(dir);
   const score: FollowUpScore = { byKind: { first: zero(), refine: zero(), more: zero(), standalone: zero() }, repeats: 0, misses: [] };

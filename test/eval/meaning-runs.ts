@@ -8,6 +8,7 @@ import { createAnswerEngine, type AnswerEngine, type DecisionDefaults } from '..
 import { createEmbeddingsClient, createMeaningService, type MeaningService } from '../../src/embeddings/index.js';
 import { fromDocuments } from '../../src/knowledge/index.js';
 import { createLogger } from '../../src/logger.js';
+import { testLexicon } from '../helpers/lexicon.js';
 import type { EvalRun } from './eval-sets.js';
 import { startUseLiteServer, USE_LITE_MODEL } from './use-lite.js';
 
@@ -47,5 +48,5 @@ export async function embedRuns(runs: readonly EvalRun[], extraQuestions: readon
 
 /** The run's engine with the meaning (cache off, as every eval engine), and the fused decision shipped or `fused`. */
 export function fusedEngineFor(run: EvalRun, meaning: MeaningService, fused?: DecisionDefaults): AnswerEngine {
-  return createAnswerEngine(fromDocuments(run.documents), { aliases: run.aliases, cacheSize: 0, meaning, ...(fused ? { fusedDecision: fused } : {}) });
+  return createAnswerEngine(fromDocuments(run.documents), { lexicon: testLexicon(), aliases: run.aliases, cacheSize: 0, meaning, ...(fused ? { fusedDecision: fused } : {}) });
 }

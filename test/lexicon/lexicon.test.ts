@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { LexicalTable, sharedLexicon } from '../../src/lexicon/index.js';
+import { LexicalTable } from '../../src/lexicon/index.js';
 import { baseForms } from '../../src/lexicon/morphy.js';
+import { testLexicon } from '../helpers/lexicon.js';
 
-const lexicon = sharedLexicon();
+const lexicon = testLexicon();
+
 const lemmas = (word: string): string[] => [...new Set(lexicon.lemmas(word).map((l) => l.lemma))];
 
 describe('base forms (WordNet’s Morphy)', () => {

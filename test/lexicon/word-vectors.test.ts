@@ -1,7 +1,8 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sharedLexicon, WordVectors } from '../../src/lexicon/index.js';
+import { WordVectors } from '../../src/lexicon/index.js';
+import { testLexicon } from '../helpers/lexicon.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 // The package's format: metadata, the words, then each word's vector (100 values, its norm and its index).
@@ -42,7 +43,7 @@ describe('word vectors', () => {
   });
 
   it('ships GloVe vectors for the 60,000 most frequent English words', () => {
-    const { vectors } = sharedLexicon();
+    const { vectors } = testLexicon();
     expect(vectors?.size).toBe(60_000);
     expect(vectors?.similarity('takeover', 'merger')).toBeGreaterThan(0.6);
   });

@@ -6,6 +6,9 @@ import { createAnswerEngine } from '../../src/answers/index.js';
 import { fromDocuments, parseDocument } from '../../src/knowledge/index.js';
 import { isEditorFile, KnowledgeFolder } from '../../src/live/knowledge-folder.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { testLexicon } from '../helpers/lexicon.js';
+
+const lexicon = testLexicon();
 
 const article = (title: string, body: string): string => `Title: ${title}\n\n${body}\n\nSources:\n\n– example.org\n`;
 // A later modification time, so a rewrite within the same millisecond is still seen as a change.
@@ -79,9 +82,9 @@ describe('several articles', () => {
   it('answers from the newer of two articles that cover a question equally', () => {
     const text = (date: string): string => `Title: Ferry fares\nDate: ${date}\n\nHarbour ferry fares rise to four dollars in March.\n\nThe council approved the new timetable.\n`;
     const documents = [parseDocument(text('2026-01-01'), 'older.txt'), parseDocument(text('2026-02-01'), 'newer.txt')];
-    const engine = createAnswerEngine(fromDocuments(documents), { cacheSize: 0 });
+    const engine = createAnswerEngine(fromDocuments(documents), { lexicon, cacheSize: 0 });
     expect(engine.answer('how much are ferry fares').source?.file).toBe('newer.txt');
     const swapped = [parseDocument(text('2026-03-01'), 'older.txt'), parseDocument(text('2026-02-01'), 'newer.txt')];
-    expect(createAnswerEngine(fromDocuments(swapped), { cacheSize: 0 }).answer('how much are ferry fares').source?.file).toBe('older.txt');
+    expect(createAnswerEngine(fromDocuments(swapped), { lexicon, cacheSize: 0 }).answer('how much are ferry fares').source?.file).toBe('older.txt');
   });
 });

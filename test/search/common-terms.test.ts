@@ -3,17 +3,20 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAnswerEngine } from '../../src/answers/index.js';
-import { buildPassageIndex } from '../../src/search/passage-index.js';
+import { buildPassageIndex } from '../../src/search/index.js';
 import { loadKnowledge } from '../../src/knowledge/index.js';
 import { createGenerator, writeCorpus } from '../../bench/corpus.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { testLexicon } from '../helpers/lexicon.js';
+
+const lexicon = testLexicon();
 
 const dir = join(tempDir(), 'corpus');
 mkdirSync(dir);
 writeCorpus(dir, 60, 7);
 const knowledge = loadKnowledge(dir);
-const everything = createAnswerEngine(knowledge, { index: buildPassageIndex(knowledge, { commonMin: Infinity, commonShare: 1 }) });
-const pruned = createAnswerEngine(knowledge, { index: buildPassageIndex(knowledge, { commonMin: 30, commonShare: 0.05 }) });
+const everything = createAnswerEngine(knowledge, { lexicon, index: buildPassageIndex(knowledge, lexicon, { commonMin: Infinity, commonShare: 1 }) });
+const pruned = createAnswerEngine(knowledge, { lexicon, index: buildPassageIndex(knowledge, lexicon, { commonMin: 30, commonShare: 0.05 }) });
 const generator = createGenerator(11);
 const questions = Array.from({ length: 120 }, () => generator.question());
 

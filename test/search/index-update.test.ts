@@ -3,9 +3,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAnswerEngine, type AnswerEngine } from '../../src/answers/index.js';
-import { buildPassageIndex, loadPassageIndex, loadPassageIndexAsync, type PassageIndex } from '../../src/search/passage-index.js';
+import { buildPassageIndex, loadPassageIndex, loadPassageIndexAsync, type PassageIndex } from '../../src/search/index.js';
 import { fromDocuments, parseDocument, type KnowledgeDocument } from '../../src/knowledge/index.js';
 import { seededRandom } from '../helpers/seeded-random.js';
+import { testLexicon } from '../helpers/lexicon.js';
+
+const lexicon = testLexicon();
 
 const ARTICLES = new URL('../eval/articles/', import.meta.url).pathname;
 const SEED = new URL('../../knowledge/putin-visits-xi-in-beijing.txt', import.meta.url).pathname;
@@ -38,13 +41,13 @@ const answersOf = (engine: AnswerEngine): string[] =>
   });
 const engineOver = (documents: Map<string, KnowledgeDocument>, index?: PassageIndex): AnswerEngine => {
   const knowledge = fromDocuments([...documents.values()].sort((a, b) => (a.file < b.file ? -1 : 1)));
-  return createAnswerEngine(knowledge, { cacheSize: 0, index: index ?? buildPassageIndex(knowledge) });
+  return createAnswerEngine(knowledge, { lexicon, cacheSize: 0, index: index ?? buildPassageIndex(knowledge, lexicon) });
 };
 
 // An index over the first `count` articles, the first of them then replaced by a changed version (leaving holes).
 function withOneReplaced(count: number) {
   const documents = new Map([...texts.keys()].slice(0, count).map((f): [string, KnowledgeDocument] => [f, documentOf(f, texts.get(f) ?? '')]));
-  const index = buildPassageIndex(fromDocuments([...documents.values()]));
+  const index = buildPassageIndex(fromDocuments([...documents.values()]), lexicon);
   const first = [...documents.keys()][0] as string;
   const replaced = documentOf(first, changed(texts.get(first) ?? '', first));
   documents.set(first, replaced);
@@ -62,7 +65,7 @@ describe('updating the index in place', () => {
     const next = seededRandom(7);
     const all = [...texts.keys()];
     const current = new Map<string, KnowledgeDocument>(all.slice(0, 3).map((f) => [f, documentOf(f, texts.get(f) ?? '')]));
-    const index = buildPassageIndex(fromDocuments([...current.values()]), tuning);
+    const index = buildPassageIndex(fromDocuments([...current.values()]), lexicon, tuning);
     for (let step = 0; step < 8; step += 1) {
       const file = all[Math.floor(next() * all.length)] as string;
       const roll = next();
@@ -78,7 +81,7 @@ describe('updating the index in place', () => {
         current.set(file, document);
         index.update({ added: [document], removed: [] });
       }
-      const fresh = buildPassageIndex(fromDocuments([...current.values()].sort((a, b) => (a.file < b.file ? -1 : 1))), tuning);
+      const fresh = buildPassageIndex(fromDocuments([...current.values()].sort((a, b) => (a.file < b.file ? -1 : 1))), lexicon, tuning);
       expect(index.derivedAliases, `step ${step}`).toEqual(fresh.derivedAliases);
       expect(index.vocabulary.passageCount).toBe(fresh.vocabulary.passageCount);
       expect(answersOf(engineOver(current, index)), `step ${step}: ${file}`).toEqual(answersOf(engineOver(current, fresh)));
@@ -87,7 +90,7 @@ describe('updating the index in place', () => {
 
   it('is saved and restored with its holes, and keeps answering the same', () => {
     const { documents, index, knowledge } = withOneReplaced(3);
-    const restored = loadPassageIndex(knowledge, JSON.parse(JSON.stringify(index.toData())));
+    const restored = loadPassageIndex(knowledge, JSON.parse(JSON.stringify(index.toData())), lexicon);
     expect(restored.passages.filter(Boolean)).toHaveLength(knowledge.passages.length);
     expect(answersOf(engineOver(documents, restored))).toEqual(answersOf(engineOver(documents, index)));
   });
@@ -98,9 +101,9 @@ describe('updating the index in place', () => {
     let turns = 0;
     const counting = setInterval(() => { turns += 1; }, 0);
     // A slice of 0 ms yields at every step: the timer gets in many times while the restore runs.
-    const sliced = await loadPassageIndexAsync(knowledge, data, undefined, 0).finally(() => clearInterval(counting));
+    const sliced = await loadPassageIndexAsync(knowledge, data, lexicon, 0).finally(() => clearInterval(counting));
     expect(turns).toBeGreaterThan(10);
-    const whole = loadPassageIndex(knowledge, data);
+    const whole = loadPassageIndex(knowledge, data, lexicon);
     expect(sliced.derivedAliases).toEqual(whole.derivedAliases);
     expect(sliced.vocabulary.passageCount).toBe(whole.vocabulary.passageCount);
     expect(answersOf(engineOver(documents, sliced))).toEqual(answersOf(engineOver(documents, whole)));
@@ -123,7 +126,7 @@ describe('updating the index in place', () => {
   it('stops answering from a removed article and answers from an added one', () => {
     const seed = documentOf('putin-visits-xi-in-beijing.txt', texts.get('putin-visits-xi-in-beijing.txt') ?? '');
     const airline = documentOf('aurelia-buys-levanta.txt', texts.get('aurelia-buys-levanta.txt') ?? '');
-    const index = buildPassageIndex(fromDocuments([seed]));
+    const index = buildPassageIndex(fromDocuments([seed]), lexicon);
     const documents = new Map([[seed.file, seed]]);
     expect(engineOver(documents, index).answer('how many aircraft does levanta fly').answered).toBe(false);
     index.update({ added: [airline], removed: [] });

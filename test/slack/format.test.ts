@@ -8,8 +8,11 @@ import { decodeShareValue, encodeShareValue } from '../../src/slack/format/share
 import { SLACK_LIMITS, withinLimits } from '../../src/slack/format/slack-message.js';
 import { section } from '../../src/slack/format/blocks.js';
 import { KNOWLEDGE_DIR } from '../helpers/seed.js';
+import { testLexicon } from '../helpers/lexicon.js';
 
-const engine = openAnswerEngine(KNOWLEDGE_DIR);
+const lexicon = testLexicon();
+
+const engine = openAnswerEngine(KNOWLEDGE_DIR, { lexicon });
 
 describe('escapeText', () => {
   it('escapes &, < and > only, so control sequences cannot survive', () => {

@@ -10,8 +10,11 @@ import { fixedReplies } from '../../src/slack/fixed-replies.js';
 import { buildSummary } from '../../src/summary/index.js';
 import { createDeliveryGuard, isFirstDelivery } from '../../src/slack/middleware/dedupe-deliveries.js';
 import { KNOWLEDGE_DIR } from '../helpers/seed.js';
+import { testLexicon } from '../helpers/lexicon.js';
 
-const engine = openAnswerEngine(KNOWLEDGE_DIR);
+const lexicon = testLexicon();
+
+const engine = openAnswerEngine(KNOWLEDGE_DIR, { lexicon });
 const summary = buildSummary(engine.knowledge);
 const deps = { engine, replies: fixedReplies(() => engine.knowledge, () => summary) };
 type Args<F extends (...a: never[]) => unknown> = Parameters<F>[0];

@@ -5,8 +5,11 @@ import { openAnswerEngine } from '../../src/answers/index.js';
 import { answerMessage } from '../../src/slack/format/answer-message.js';
 import { forWebApi, webApiMessages } from '../../src/slack/format/web-api-message.js';
 import { KNOWLEDGE_DIR } from '../helpers/seed.js';
+import { testLexicon } from '../helpers/lexicon.js';
 
-const engine = openAnswerEngine(KNOWLEDGE_DIR);
+const lexicon = testLexicon();
+
+const engine = openAnswerEngine(KNOWLEDGE_DIR, { lexicon });
 
 /** The form body the real Web API client sends for a chat.postMessage of `message`. */
 async function wireBody(message: object): Promise<string> {
