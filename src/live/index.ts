@@ -2,3 +2,4 @@
 export { indexCacheDir } from './index-cache-dir.js';
 export { type LiveKnowledge, startLiveKnowledge } from './live-knowledge.js';
 export { MAX_FILE_BYTES } from './knowledge-folder.js';
+export { buildIndexCache } from './build-index-cache.js';

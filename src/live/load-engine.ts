@@ -11,7 +11,7 @@ export const BUILD_IN_PROCESS_LIMIT = 20_000;
 
 // Run from the sources (npm start, tests) the builder is TypeScript; from a build (dist/), JavaScript.
 const TYPESCRIPT = import.meta.url.endsWith('.ts');
-const BUILDER = fileURLToPath(new URL(`../cli/build-index.${TYPESCRIPT ? 'ts' : 'js'}`, import.meta.url));
+const BUILDER = fileURLToPath(new URL(`./index-builder-child.${TYPESCRIPT ? 'ts' : 'js'}`, import.meta.url));
 
 /** Options of {@link loadEngine}. */
 export interface LoadEngineOptions extends Pick<AnswerEngineOptions, 'lexicon' | 'cacheSize' | 'avoid' | 'meaning'> {
@@ -49,7 +49,7 @@ export function buildInChild(dir: string, cacheDir: string): Promise<void> {
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`index builder exited with ${code}: ${err.trim()}`))));
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`index builder: exited with ${code}: ${err.trim()}`))));
   });
 }
 

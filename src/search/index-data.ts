@@ -43,13 +43,13 @@ export function* restoringState(state: IndexState, knowledge: Knowledge, data: P
   for (let position = 0; position < data.slots.length; position += 1) {
     const id = data.slots[position] ?? null;
     const passage = id === null ? undefined : byId.get(id);
-    if (id !== null && !passage) throw new Error(`the index names a passage the knowledge does not have: ${id}`);
+    if (id !== null && !passage) throw new Error(`index cache: it names a passage the knowledge does not have: ${id}`);
     state.passages[position] = passage;
     if (passage) (state.positions.get(passage.docId) ?? state.positions.set(passage.docId, []).get(passage.docId))?.push(position);
     if (++done % RESTORE_STEP === 0) yield;
   }
   for (const document of knowledge.documents) {
-    if (!state.positions.has(document.id)) throw new Error(`the index does not hold ${document.file}`);
+    if (!state.positions.has(document.id)) throw new Error(`index cache: it does not hold ${document.file}`);
     state.documents.set(document.id, document);
   }
   for (const [id, pairs] of data.aliasPairs) state.aliases.set(id, pairs);

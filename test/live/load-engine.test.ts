@@ -32,7 +32,7 @@ describe('loadEngine', () => {
   it('rejects with the builder’s own message when it fails', { timeout: 30_000 }, async () => {
     const empty = tempDir();
     await expect(loadEngine(knowledge, empty, aliases, tempDir(), captureLogger('info').logger, { lexicon, buildInProcessLimit: 0 })).rejects.toThrow(
-      /index builder exited with 1: .*has no .txt or .md files/su,
+      /index builder: exited with 1: .*has no .txt or .md files/su,
     );
   });
 });
