@@ -1,6 +1,10 @@
 // The knowledge's words with their vectors side by side, to find those used most like a reader's word.
 import { DIMENSIONS, dot, SCALE } from './quantised.js';
-import type { WordVectors } from './word-vectors.js';
+
+/** Where the table finds a word's vector (the word vectors). */
+export interface VectorSource {
+  vector(word: string): Int8Array | undefined;
+}
 
 /** Words with their vectors side by side, to find which of them are used most like a given word; words can come and go. */
 export class VectorTable {
@@ -10,7 +14,7 @@ export class VectorTable {
   private readonly free: number[] = [];
 
   constructor(
-    private readonly vectors: WordVectors,
+    private readonly vectors: VectorSource,
     words: readonly string[],
     rows: Int8Array,
   ) {
