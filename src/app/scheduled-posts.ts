@@ -5,7 +5,7 @@ import type { GapLog, Votes } from '../feedback/index.js';
 import type { Knowledge } from '../knowledge/index.js';
 import type { LiveKnowledge } from '../live/index.js';
 import type { Logger } from '../logger.js';
-import { createScheduledPost, openPostState, type ScheduledPost, type ScheduledPostOptions } from '../schedule/index.js';
+import { createScheduledPost, openPostState, type PostState, type ScheduledPost, type ScheduledPostOptions } from '../schedule/index.js';
 import { findTaggedPost, gapsMessage, summaryMessage, type SlackMessage } from '../slack/index.js';
 import type { SharedStore } from '../store/index.js';
 import { fingerprint, type Summary } from '../summary/index.js';
@@ -30,11 +30,13 @@ export interface ScheduledPostsDeps {
 
 /** The posts the settings ask for (none without their channels); each starts with `start()`. */
 export function scheduledPosts(deps: ScheduledPostsDeps): ScheduledPost[] {
-  const { config, live, summaryOf, gaps, votes } = deps;
+  const { config, live, summaryOf, gaps, votes, logger, clock } = deps;
+  // One record of posts for both: two copies of one file would each write over the other's records.
+  const state = openPostState(config.stateDir, logger, clock);
   const posts: ScheduledPost[] = [];
   if (config.summary.channel) {
     posts.push(
-      scheduledPost(deps, {
+      scheduledPost(deps, state, {
         channel: config.summary.channel,
         days: config.summary.days,
         kind: 'summary',
@@ -52,7 +54,7 @@ export function scheduledPosts(deps: ScheduledPostsDeps): ScheduledPost[] {
   // The weekly gap report (GAPS_CHANNEL, on GAPS_DAY at SUMMARY_TIME).
   if (config.gaps.channel) {
     posts.push(
-      scheduledPost(deps, {
+      scheduledPost(deps, state, {
         channel: config.gaps.channel,
         days: [config.gaps.day],
         kind: 'gaps',
@@ -74,12 +76,13 @@ export function scheduledPosts(deps: ScheduledPostsDeps): ScheduledPost[] {
 // lock with several replicas. It posts through the app's Web API client in either mode.
 function scheduledPost(
   { config, app, store, logger, clock }: ScheduledPostsDeps,
+  state: PostState,
   post: Pick<ScheduledPostOptions<SlackMessage>, 'channel' | 'days' | 'compose' | 'kind' | 'label' | 'channelSetting' | 'eventType'>,
 ): ScheduledPost {
   return createScheduledPost({
     ...config.summary,
     ...post,
-    state: openPostState(config.stateDir, logger, clock),
+    state,
     logger,
     ...(clock ? { clock } : {}),
     post: async (to, m, tag) => {
